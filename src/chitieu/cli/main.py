@@ -1,0 +1,189 @@
+"""The ``chitieu`` command line: a thin layer over :mod:`chitieu.services`.
+
+Commands parse arguments, call one service and format its result. Bad input never
+produces a traceback: it is reported with file, line and field and a non-zero exit
+(1: data refused by the store, 2: invalid input or usage).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+
+from chitieu import __version__, datasets, services
+from chitieu.core.settings import EvaluationSettings
+from chitieu.definitions.errors import DefinitionError
+from chitieu.exports import evaluation as export
+from chitieu.store import Store
+from chitieu.store.errors import StoreError
+
+from . import render
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _console(err: bool = False) -> Console:
+    return Console(stderr=err, highlight=False, soft_wrap=False)
+
+
+def _fail(message: str, code: int) -> None:
+    _console(err=True).print(f"[bold red]Lỗi (error):[/] {message}", markup=True)
+    sys.exit(code)
+
+
+def handles_errors(func: F) -> F:
+    """Turn domain errors into a clear message and an exit code; never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except DefinitionError as exc:
+            lines = "\n".join(f"  {p}" for p in exc.problems) or str(exc)
+            _fail(f"dữ liệu đầu vào không hợp lệ (invalid input):\n{lines}", 2)
+        except StoreError as exc:
+            _fail(f"cơ sở dữ liệu từ chối ghi, không có gì được ghi (nothing written): {exc}", 1)
+        except KeyError as exc:
+            _fail(str(exc.args[0]) if exc.args else str(exc), 2)
+        except (ValueError, OSError) as exc:
+            _fail(str(exc), 2)
+        return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _open_store(ctx: click.Context) -> Store:
+    url = ctx.obj.get("database_url") if ctx.obj else None
+    store = Store.open(url)
+    ctx.call_on_close(store.close)
+    return store
+
+
+def _ready_store(ctx: click.Context) -> Store:
+    store = _open_store(ctx)
+    if not store.is_initialised():
+        store.init()
+    return store
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="chitieu")
+@click.option(
+    "--database-url",
+    envvar="CHITIEU_DATABASE_URL",
+    default=None,
+    help="SQLAlchemy URL (default: SQLite file in the user data directory).",
+)
+@click.pass_context
+def main(ctx: click.Context, database_url: str | None) -> None:
+    """chitieu – theo dõi, đánh giá và giải thích các chỉ tiêu của nghị quyết.
+
+    Track, evaluate and explain the targets of a development resolution.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["database_url"] = database_url
+
+
+@main.command()
+@click.pass_context
+@handles_errors
+def init(ctx: click.Context) -> None:
+    """Tạo hoặc nâng cấp cơ sở dữ liệu (create or upgrade the database)."""
+    store = _open_store(ctx)
+    store.init()
+    click.echo(f"Cơ sở dữ liệu sẵn sàng (database ready): {store.url}")
+
+
+@main.command()
+@click.argument("source")
+@click.pass_context
+@handles_errors
+def load(ctx: click.Context, source: str) -> None:
+    """Nạp bộ dữ liệu có sẵn, tệp định nghĩa .yaml hoặc tệp số liệu .csv.
+
+    SOURCE is a shipped dataset name (see `chitieu datasets`), a definition file
+    (.yaml), a figures file (.csv) or a dataset folder.
+    """
+    store = _ready_store(ctx)
+    path = Path(source)
+    if datasets.get(source) is not None and not path.exists():
+        report = services.load_dataset(store, source)
+    elif path.exists():
+        report = services.load_path(store, path)
+    else:
+        known = ", ".join(d.name for d in datasets.available())
+        raise ValueError(f"'{source}': không có tệp hay bộ dữ liệu này (no such file or dataset); có: {known}")
+    render.load_report(_console(), report)
+
+
+@main.command("datasets")
+def list_datasets() -> None:
+    """Liệt kê các bộ dữ liệu đi kèm (list shipped datasets)."""
+    render.datasets(_console(), datasets.available())
+
+
+@main.command()
+@click.argument("resolution")
+@click.option("--as-of", "as_of", type=int, default=None, help="Last year of figures to use.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@click.pass_context
+@handles_errors
+def evaluate(ctx: click.Context, resolution: str, as_of: int | None, lang: str, fmt: str) -> None:
+    """Đánh giá các chỉ tiêu của nghị quyết (evaluate a resolution's targets)."""
+    store = _ready_store(ctx)
+    result = _evaluate(store, resolution, as_of)
+    if fmt == "json":
+        click.echo(export.to_json(result))
+    elif fmt == "csv":
+        click.echo(export.to_csv(result, lang), nl=False)
+    else:
+        render.evaluation(_console(), result, lang)
+
+
+@main.command()
+@click.argument("resolution")
+@click.argument("target")
+@click.option("--as-of", "as_of", type=int, default=None, help="Last year of figures to use.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.pass_context
+@handles_errors
+def explain(ctx: click.Context, resolution: str, target: str, as_of: int | None, lang: str) -> None:
+    """Giải thích kết quả một chỉ tiêu (explain one target, clause by clause)."""
+    store = _ready_store(ctx)
+    result = _evaluate(store, resolution, as_of)
+    for t in (*result.targets, *result.extra):
+        if t.target.id == target:
+            render.target_detail(_console(), result, t, lang)
+            return
+    known = ", ".join(t.target.id for t in (*result.targets, *result.extra))
+    raise KeyError(f"không có chỉ tiêu '{target}' (no target '{target}'); có: {known}")
+
+
+def _evaluate(store: Store, resolution_id: str, as_of: int | None) -> Any:
+    if resolution_id not in store.resolution_ids():
+        known = ", ".join(store.resolution_ids()) or "—"
+        raise KeyError(
+            f"chưa nạp nghị quyết '{resolution_id}' (resolution not loaded); đã nạp: {known}. "
+            f"Dùng `chitieu load {resolution_id}`."
+        )
+    resolution = store.get_resolution(resolution_id)
+    year = as_of if as_of is not None else services.default_as_of(resolution, dt.date.today().year)
+    return services.evaluate(store, resolution_id, EvaluationSettings(as_of=year))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

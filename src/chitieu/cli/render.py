@@ -1,0 +1,186 @@
+"""Terminal rendering with rich: readable in an 80-column terminal, colour never alone."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text as RichText
+
+from chitieu.core.explain import bound_phrase, qty, status_note
+from chitieu.core.model import Verdict
+from chitieu.core.results import VERDICT_LABEL, ClauseResult, ResolutionResult, TargetResult
+from chitieu.datasets import Dataset
+from chitieu.services import LoadReport
+
+STYLE = {
+    Verdict.EXCEEDED: "bold green",
+    Verdict.ACHIEVED: "green",
+    Verdict.NOT_ACHIEVED: "bold red",
+    Verdict.ON_TRACK: "green",
+    Verdict.AT_RISK: "yellow",
+    Verdict.OFF_TRACK: "red",
+    Verdict.NOT_ENOUGH_DATA: "dim",
+}
+SUMMARY_ORDER = (
+    Verdict.EXCEEDED,
+    Verdict.ACHIEVED,
+    Verdict.NOT_ACHIEVED,
+    Verdict.ON_TRACK,
+    Verdict.AT_RISK,
+    Verdict.OFF_TRACK,
+    Verdict.NOT_ENOUGH_DATA,
+)
+
+
+def badge(verdict: Verdict | None, lang: str, from_report: bool = False) -> RichText:
+    if verdict is None:
+        return RichText("—")
+    label = VERDICT_LABEL[verdict].get(lang)
+    if from_report:
+        label += " (BC)" if lang == "vi" else " (report)"
+    return RichText(label, style=STYLE[verdict])
+
+
+def summary_line(result: ResolutionResult, lang: str) -> RichText:
+    counts = result.counts()
+    total = len(result.targets)
+    line = RichText()
+    first = True
+    for v in SUMMARY_ORDER:
+        if counts.get(v):
+            if not first:
+                line.append(" · ")
+            line.append(f"{VERDICT_LABEL[v].get(lang)}: {counts[v]}/{total}", style=STYLE[v])
+            first = False
+    return line
+
+
+def _figure(r: ClauseResult, lang: str) -> str:
+    if r.actual is None:
+        return "—"
+    unit = r.clause.bound.unit
+    computed = len(r.used) != 1 or r.used[0].period != r.basis
+    text = qty(r.actual, unit, lang, computed=computed)
+    if r.basis is not None:
+        a, b = r.basis
+        text += f" ({a})" if a == b else f" ({a}–{b})"
+    return text
+
+
+def evaluation(console: Console, result: ResolutionResult, lang: str) -> None:
+    res = result.resolution
+    en = lang == "en"
+    console.print(RichText(res.title.get(lang), style="bold"))
+    if en:
+        state = "final verdicts" if result.final else "in-term status"
+        head = f"Figures up to {result.as_of} · {state}"
+    else:
+        state = "kết quả cuối kỳ" if result.final else "tình hình giữa kỳ"
+        head = f"Số liệu đến năm {result.as_of} · {state}"
+    console.print(head)
+    console.print(summary_line(result, lang))
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Target" if en else "Chỉ tiêu", max_width=36, overflow="fold")
+    table.add_column("Figure" if en else "Số liệu", max_width=24, overflow="fold")
+    table.add_column("Result" if en else "Kết quả", no_wrap=True)
+    group = None
+    for t in result.targets:
+        if t.target.group != group:
+            group = t.target.group
+            table.add_row("", RichText(res.group(group).name.get(lang).upper(), style="bold"), "", "")
+        _target_rows(table, t, lang)
+    console.print(table)
+    if result.extra:
+        console.print(
+            RichText(
+                "Other quantified targets (not counted)" if en else "Chỉ tiêu khác trong nhiệm vụ, giải pháp (không tính vào tổng số)",
+                style="bold",
+            )
+        )
+        extra = Table(show_header=False, box=None, pad_edge=False)
+        extra.add_column("#", no_wrap=True)
+        extra.add_column("Target", max_width=36, overflow="fold")
+        extra.add_column("Figure", max_width=24, overflow="fold")
+        extra.add_column("Result", no_wrap=True)
+        for t in result.extra:
+            _target_rows(extra, t, lang)
+        console.print(extra)
+    hint = (
+        "Details: chitieu explain RESOLUTION TARGET"
+        if en
+        else "Chi tiết từng chỉ tiêu: chitieu explain <nghị quyết> <số chỉ tiêu>"
+    )
+    console.print(RichText(hint, style="dim"))
+
+
+def _target_rows(table: Table, t: TargetResult, lang: str) -> None:
+    number = f"({t.target.number})" if t.target.number is not None else ""
+    label = t.target.label.get(lang) or t.target.text
+    table.add_row(number, RichText(label, style="bold"), "", badge(t.verdict, lang, t.from_report))
+    for r in t.clauses:
+        name = r.clause.label.get(lang) or r.indicator.name.get(lang)
+        mark = "*" if t.headline is r and len(t.clauses) > 1 else " "
+        table.add_row(
+            "",
+            f"{mark}{r.clause.id} {name}: {bound_phrase(r.clause.bound, lang)}",
+            _figure(r, lang),
+            badge(r.verdict, lang),
+        )
+
+
+def target_detail(console: Console, result: ResolutionResult, t: TargetResult, lang: str) -> None:
+    en = lang == "en"
+    number = f"({t.target.number}) " if t.target.number is not None else ""
+    console.print(RichText(f"{number}{t.target.label.get(lang)}", style="bold"), end="  ")
+    console.print(badge(t.verdict, lang, t.from_report))
+    console.print(RichText(t.target.text, style="italic"))
+    if t.target.source.label():
+        console.print(RichText(("Source: " if en else "Nguồn: ") + t.target.source.label(), style="dim"))
+    if t.reported is not None:
+        rep = VERDICT_LABEL[t.reported.verdict].get(lang)
+        where = t.reported.citation.label()
+        quote = f" “{t.reported.citation.quote}”" if t.reported.citation.quote else ""
+        console.print(
+            f"{'Report verdict' if en else 'Báo cáo đánh giá'}: {rep}{quote} ({where})"
+        )
+    for r in t.clauses:
+        console.print()
+        console.print(RichText(f"{r.clause.id}. {r.clause.text}", style="bold"), end="  ")
+        console.print(badge(r.verdict, lang))
+        console.print(r.explanation.get(lang))
+        for note in r.notes:
+            console.print(RichText("· " + note.get(lang), style="dim"))
+        for obs in r.used:
+            src = obs.source.label()
+            fig = qty(obs.value, obs.unit, lang)
+            console.print(
+                RichText(
+                    f"  {obs.period_label()}: {fig}{status_note([obs], lang)}"
+                    f" – {src}" + (f" (rev. {obs.revision})" if obs.revision > 1 else ""),
+                    style="dim",
+                )
+            )
+
+
+def load_report(console: Console, report: LoadReport) -> None:
+    if report.resolution is not None and report.saved is not None:
+        r = report.resolution
+        clauses = sum(len(t.clauses) for t in r.targets)
+        state = "mới" if report.saved.created else ("cập nhật" if report.saved.changed else "không đổi")
+        console.print(
+            f"Nghị quyết {r.id}: phiên bản {report.saved.version} ({state}); "
+            f"{len(r.targets)} chỉ tiêu, {clauses} điều kiện, {len(r.extra_targets)} chỉ tiêu khác."
+        )
+    if report.figures is not None:
+        f = report.figures
+        console.print(
+            f"Số liệu: {f.inserted} mới, {f.revised} sửa đổi (phiên bản mới), {f.unchanged} không đổi."
+        )
+
+
+def datasets(console: Console, items: Sequence[Dataset]) -> None:
+    for d in items:
+        console.print(d.name)

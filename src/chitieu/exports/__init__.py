@@ -1,0 +1,1 @@
+"""Writers that turn evaluations and figures into formats other programs read."""

@@ -1,0 +1,98 @@
+"""Operations shared by every front end (CLI today, web and API later).
+
+Front ends parse arguments and format output; what happens in between lives here, on
+top of one :class:`~chitieu.store.Store` object, so the CLI and the web app can never
+disagree about what "load" or "evaluate" means.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from chitieu import datasets
+from chitieu.core.evaluate import evaluate_resolution
+from chitieu.core.model import Resolution
+from chitieu.core.results import ResolutionResult
+from chitieu.core.settings import EvaluationSettings
+from chitieu.definitions import load_observations_csv, load_resolution_text
+from chitieu.store import Store
+from chitieu.store.store import AddResult, SaveResult
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What a load did: the resolution saved (if any) and the figures written."""
+
+    source: str
+    resolution: Resolution | None
+    saved: SaveResult | None
+    figures: AddResult | None
+
+
+def load_path(store: Store, path: Path, *, loaded_by: str = "cli") -> LoadReport:
+    """Load a definition (.yaml/.yml), a figures file (.csv) or a dataset folder."""
+    if path.is_dir():
+        return _load_folder(store, path, path.name, loaded_by)
+    if path.suffix.lower() in (".yaml", ".yml"):
+        text = path.read_text(encoding="utf-8")
+        resolution = load_resolution_text(text, str(path))
+        saved = store.save_resolution(resolution, text, str(path), loaded_by=loaded_by)
+        return LoadReport(str(path), resolution, saved, None)
+    if path.suffix.lower() == ".csv":
+        indicators = {i.code: i for i in store.indicators()}
+        areas = [a.code for a in store.areas()]
+        obs = load_observations_csv(path, indicators=indicators, areas=areas)
+        added = store.add_observations(obs, recorded_by=loaded_by, dataset=path.name)
+        return LoadReport(str(path), None, None, added)
+    raise ValueError(
+        f"{path}: không nhận dạng được loại tệp (cần .yaml, .csv hoặc thư mục) "
+        f"(unknown file type: expected .yaml, .csv or a dataset folder)"
+    )
+
+
+def load_dataset(store: Store, name: str, *, loaded_by: str = "cli") -> LoadReport:
+    """Load a shipped dataset by name (see :func:`chitieu.datasets.available`)."""
+    ds = datasets.get(name)
+    if ds is None:
+        known = ", ".join(d.name for d in datasets.available())
+        raise KeyError(f"không có bộ dữ liệu '{name}' (no dataset '{name}'); có: {known}")
+    return _load_folder(store, ds.path, ds.name, loaded_by)
+
+
+def _load_folder(store: Store, folder: Path, name: str, loaded_by: str) -> LoadReport:
+    definition = folder / datasets.DEFINITION_FILE
+    text = definition.read_text(encoding="utf-8")
+    resolution = load_resolution_text(text, str(definition))
+    figures_path = folder / datasets.OBSERVATIONS_FILE
+    observations = []
+    if figures_path.exists():
+        observations = load_observations_csv(
+            figures_path,
+            indicators={i.code: i for i in resolution.indicators},
+            areas=[a.code for a in resolution.areas],
+        )
+    # Both files are validated before anything is written.
+    saved = store.save_resolution(resolution, text, f"dataset:{name}", loaded_by=loaded_by)
+    added = (
+        store.add_observations(observations, recorded_by=loaded_by, dataset=name)
+        if observations
+        else None
+    )
+    return LoadReport(name, resolution, saved, added)
+
+
+def evaluate(
+    store: Store, resolution_id: str, settings: EvaluationSettings | None = None
+) -> ResolutionResult:
+    """Evaluate a stored resolution with the store's current figures."""
+    resolution = store.get_resolution(resolution_id)
+    codes = {i.code for i in resolution.indicators}
+    observations = [o for o in store.observations(all_revisions=True) if o.indicator in codes]
+    return evaluate_resolution(resolution, observations, settings)
+
+
+def default_as_of(resolution: Resolution, this_year: int) -> int:
+    """Figures of the current year are usually plans or estimates; the last full year is
+    the natural default, capped at the end of the term."""
+    return min(resolution.period[1], max(resolution.period[0], this_year - 1))

@@ -1,0 +1,20 @@
+"""The store adapter: SQLite by default, PostgreSQL by URL; schema by Alembic migrations.
+
+>>> with Store.open("sqlite:///chitieu.sqlite3") as store:  # doctest: +SKIP
+...     store.init()
+...     store.save_resolution(resolution, text, "resolution.yaml")
+...     store.add_observations(observations, dataset="haiphong")
+"""
+
+from chitieu.store.errors import ConflictError, NotFoundError, StoreError
+from chitieu.store.store import AddResult, ResolutionVersion, SaveResult, Store
+
+__all__ = [
+    "AddResult",
+    "ConflictError",
+    "NotFoundError",
+    "ResolutionVersion",
+    "SaveResult",
+    "Store",
+    "StoreError",
+]

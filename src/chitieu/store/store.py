@@ -1,0 +1,577 @@
+"""The store: one object behind the CLI and the web app (like ``sqlite_utils.Database``).
+
+All SQL of chitieu lives here. Observations are append-only: a correction or a better
+status is a new row, never an UPDATE or DELETE.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from types import TracebackType
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from chitieu.core.model import (
+    Aggregation,
+    Area,
+    Citation,
+    Direction,
+    Indicator,
+    Measure,
+    Resolution,
+    Text,
+)
+from chitieu.core.observations import Observation, Qualifier, Status, current
+from chitieu.settings import Settings
+from chitieu.store import db, migrate
+from chitieu.store.errors import ConflictError, NotFoundError, StoreError
+from chitieu.store.tables import (
+    AreaRow,
+    IndicatorRow,
+    ObservationRow,
+    ResolutionRow,
+    ResolutionVersionRow,
+)
+
+ObservationKey = tuple[str, str, tuple[int, int]]
+_RowKey = tuple[str, str, int, int, str]  # indicator, area, period start, end, status
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What :meth:`Store.save_resolution` did.
+
+    ``created``: the resolution was new. ``changed``: a new version was stored (also
+    true when created); false when the text equals the current version's.
+    """
+
+    resolution_id: str
+    version: int
+    created: bool
+    changed: bool
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What :meth:`Store.add_observations` did, row by row of the batch."""
+
+    inserted: int
+    revised: int
+    unchanged: int
+
+    @property
+    def written(self) -> int:
+        return self.inserted + self.revised
+
+
+@dataclass(frozen=True)
+class ResolutionVersion:
+    """One stored version of a resolution's definition text (without the text)."""
+
+    resolution_id: str
+    version: int
+    checksum: str
+    source_name: str
+    loaded_at: datetime
+    loaded_by: str
+
+
+def checksum(text: str) -> str:
+    """The sha256 of a definition text (UTF-8), as stored in ``resolution_versions``."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Store:
+    """chitieu's database: resolutions (as reviewed text), areas, indicators, observations.
+
+    Open with :meth:`open` (``None`` → ``CHITIEU_DATABASE_URL`` or the default SQLite file),
+    create or upgrade the schema with :meth:`init`, and close (or use ``with``).
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        # Write transactions start with BEGIN IMMEDIATE on SQLite (see db.WRITE).
+        self._write_engine = engine.execution_options(**{db.WRITE: True})
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        if url is None:
+            url = Settings.from_env().database_url
+        return cls(db.create_engine(url))
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    @property
+    def url(self) -> str:
+        """The database URL, password hidden."""
+        return self._engine.url.render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        return self._engine.dialect.name
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.url!r})"
+
+    def init(self) -> None:
+        """Create the schema or upgrade it to the newest revision (idempotent)."""
+        migrate.upgrade(self._engine)
+
+    def schema_revision(self) -> str | None:
+        """The migration revision the database is at (``None``: not initialised)."""
+        return migrate.current_revision(self._engine)
+
+    def is_initialised(self) -> bool:
+        """Whether the schema is at the newest revision shipped with chitieu."""
+        return self.schema_revision() == migrate.head_revision()
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with Session(self._engine) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """One write transaction; database errors become :class:`StoreError`."""
+        try:
+            with Session(self._write_engine) as session, session.begin():
+                yield session
+        except sa.exc.DBAPIError as exc:
+            raise StoreError(f"database refused the write: {exc.orig}") from exc
+
+    # -- resolutions -----------------------------------------------------------------
+
+    def save_resolution(
+        self,
+        resolution: Resolution,
+        definition_text: str,
+        source_name: str,
+        *,
+        loaded_by: str = "cli",
+    ) -> SaveResult:
+        """Store a resolution's reviewed definition text, its areas and indicators.
+
+        A text equal to the current version's is not stored again; a changed text becomes
+        a new version (old versions are kept). Indicators are shared between resolutions:
+        one that differs from the stored indicator in unit, direction or measure raises
+        :class:`ConflictError` and nothing is written. One transaction.
+        """
+        digest = checksum(definition_text)
+        with self._write() as session:
+            self._save_indicators(session, resolution)
+            self._save_areas(session, resolution.areas)
+            row = session.get(ResolutionRow, resolution.id)
+            if row is not None:
+                stored = self._version_row(session, resolution.id, row.current_version)
+                if stored.checksum == digest:
+                    return SaveResult(resolution.id, row.current_version, False, False)
+                version, created = row.current_version + 1, False
+            else:
+                version, created = 1, True
+                row = ResolutionRow(id=resolution.id)
+                session.add(row)
+            row.title_vi = resolution.title.vi
+            row.title_en = resolution.title.en
+            row.period_start, row.period_end = resolution.period
+            row.base_year = resolution.base_year
+            row.current_version = version
+            session.flush()  # the version row's foreign key needs the resolution row
+            session.add(
+                ResolutionVersionRow(
+                    resolution_id=resolution.id,
+                    version=version,
+                    definition_text=definition_text,
+                    checksum=digest,
+                    source_name=source_name,
+                    loaded_at=_now(),
+                    loaded_by=loaded_by,
+                )
+            )
+        return SaveResult(resolution.id, version, created, True)
+
+    def _save_indicators(self, session: Session, resolution: Resolution) -> None:
+        seen: dict[str, IndicatorRow] = {}
+        for ind in resolution.indicators:
+            row = seen.get(ind.code) or session.get(IndicatorRow, ind.code)
+            if row is None:
+                row = IndicatorRow(code=ind.code)
+                session.add(row)
+            else:
+                stored = (row.unit, row.direction, row.measure)
+                given = (ind.unit, str(ind.direction), str(ind.measure))
+                diffs = [
+                    f"{name} {old!r} (stored) vs {new!r} (in {resolution.id})"
+                    for name, old, new in zip(
+                        ("unit", "direction", "measure"), stored, given, strict=True
+                    )
+                    if old != new
+                ]
+                if diffs:
+                    raise ConflictError(
+                        f"indicator {ind.code!r} conflicts with the stored indicator: "
+                        + "; ".join(diffs)
+                        + ". Indicators are shared between resolutions: use another code"
+                        " or make the definitions agree."
+                    )
+            row.name_vi = ind.name.vi
+            row.name_en = ind.name.en
+            row.unit = ind.unit
+            row.direction = str(ind.direction)
+            row.measure = str(ind.measure)
+            row.aggregation = str(ind.aggregation)
+            seen[ind.code] = row
+
+    def _save_areas(self, session: Session, areas: Sequence[Area]) -> None:
+        seen: dict[str, AreaRow] = {}
+        for area in areas:
+            row = seen.get(area.code) or session.get(AreaRow, area.code)
+            if row is None:
+                row = AreaRow(code=area.code)
+                session.add(row)
+            row.name_vi = area.name.vi
+            row.name_en = area.name.en
+            row.parent = area.parent
+            row.valid_from = area.valid_from
+            row.valid_to = area.valid_to
+            row.predecessors = json.dumps(list(area.predecessors), ensure_ascii=False)
+            seen[area.code] = row
+
+    @staticmethod
+    def _version_row(session: Session, resolution_id: str, version: int) -> ResolutionVersionRow:
+        row = session.scalars(
+            sa.select(ResolutionVersionRow).where(
+                ResolutionVersionRow.resolution_id == resolution_id,
+                ResolutionVersionRow.version == version,
+            )
+        ).one_or_none()
+        if row is None:
+            raise NotFoundError(f"resolution {resolution_id!r} has no version {version}")
+        return row
+
+    def resolution_ids(self) -> list[str]:
+        with self._read() as session:
+            return list(session.scalars(sa.select(ResolutionRow.id).order_by(ResolutionRow.id)))
+
+    def _current_version(self, session: Session, resolution_id: str) -> ResolutionVersionRow:
+        row = session.get(ResolutionRow, resolution_id)
+        if row is None:
+            raise NotFoundError(f"no resolution {resolution_id!r} in the store")
+        return self._version_row(session, resolution_id, row.current_version)
+
+    def resolution_text(self, resolution_id: str, version: int | None = None) -> str:
+        """The definition text of the current (or the given) version."""
+        with self._read() as session:
+            if version is None:
+                return self._current_version(session, resolution_id).definition_text
+            if session.get(ResolutionRow, resolution_id) is None:
+                raise NotFoundError(f"no resolution {resolution_id!r} in the store")
+            return self._version_row(session, resolution_id, version).definition_text
+
+    def resolution_versions(self, resolution_id: str) -> list[ResolutionVersion]:
+        """Every stored version of a resolution, oldest first."""
+        with self._read() as session:
+            if session.get(ResolutionRow, resolution_id) is None:
+                raise NotFoundError(f"no resolution {resolution_id!r} in the store")
+            rows = session.scalars(
+                sa.select(ResolutionVersionRow)
+                .where(ResolutionVersionRow.resolution_id == resolution_id)
+                .order_by(ResolutionVersionRow.version)
+            )
+            return [
+                ResolutionVersion(
+                    r.resolution_id, r.version, r.checksum, r.source_name, r.loaded_at, r.loaded_by
+                )
+                for r in rows
+            ]
+
+    def get_resolution(self, resolution_id: str) -> Resolution:
+        """The current version, parsed from its stored text by the definitions loader."""
+        from chitieu.definitions.loader import load_resolution_text  # adapter, loaded lazily
+
+        with self._read() as session:
+            row = self._current_version(session, resolution_id)
+            text, filename = row.definition_text, row.source_name
+        resolution: Resolution = load_resolution_text(text, filename)
+        return resolution
+
+    # -- areas and indicators --------------------------------------------------------
+
+    def indicators(self) -> list[Indicator]:
+        with self._read() as session:
+            rows = session.scalars(sa.select(IndicatorRow).order_by(IndicatorRow.code))
+            return [
+                Indicator(
+                    code=r.code,
+                    name=Text(r.name_vi, r.name_en),
+                    unit=r.unit,
+                    direction=Direction(r.direction),
+                    measure=Measure(r.measure),
+                    aggregation=Aggregation(r.aggregation),
+                )
+                for r in rows
+            ]
+
+    def areas(self) -> list[Area]:
+        with self._read() as session:
+            rows = session.scalars(sa.select(AreaRow).order_by(AreaRow.code))
+            return [
+                Area(
+                    code=r.code,
+                    name=Text(r.name_vi, r.name_en),
+                    parent=r.parent,
+                    valid_from=r.valid_from,
+                    valid_to=r.valid_to,
+                    predecessors=tuple(json.loads(r.predecessors)),
+                )
+                for r in rows
+            ]
+
+    # -- observations ----------------------------------------------------------------
+
+    def add_observations(
+        self,
+        observations: Sequence[Observation],
+        *,
+        recorded_by: str = "cli",
+        reason: str = "",
+        dataset: str = "",
+    ) -> AddResult:
+        """Record a batch of figures in one transaction (any error: nothing is written).
+
+        Per indicator × area × period × status: a new key gets revision 1; a figure equal
+        to the latest revision in value, unit and qualifier is ``unchanged`` (loading a
+        dataset twice is idempotent); anything else is a correction, stored as the next
+        revision with ``reason``. The ``revision``, ``id`` and ``recorded_at`` of the given
+        observations are ignored: the store assigns them.
+        """
+        if not observations:
+            return AddResult(0, 0, 0)
+        now = _now()
+        inserted = revised = unchanged = 0
+        with self._write() as session:
+            indicator_codes = sorted({o.indicator for o in observations})
+            area_codes = sorted({o.area for o in observations})
+            known_indicators = set(
+                session.scalars(
+                    sa.select(IndicatorRow.code).where(IndicatorRow.code.in_(indicator_codes))
+                )
+            )
+            known_areas = set(
+                session.scalars(sa.select(AreaRow.code).where(AreaRow.code.in_(area_codes)))
+            )
+            latest = self._latest_revisions(session, indicator_codes, area_codes)
+            seen: dict[_RowKey, int] = {}
+            for number, obs in enumerate(observations, start=1):
+                where = f"row {number} ({_describe(obs)})"
+                if obs.indicator not in known_indicators:
+                    raise StoreError(
+                        f"{where}: unknown indicator {obs.indicator!r}"
+                        " (load a resolution that defines it first)"
+                    )
+                if obs.area not in known_areas:
+                    raise StoreError(
+                        f"{where}: unknown area {obs.area!r}"
+                        " (load a resolution that defines it first)"
+                    )
+                status, qualifier, value = _checked(obs, where)
+                key: _RowKey = (obs.indicator, obs.area, obs.period[0], obs.period[1], status)
+                if key in seen:
+                    raise StoreError(
+                        f"{where}: the same indicator × area × period × status as row"
+                        f" {seen[key]} of this batch"
+                    )
+                seen[key] = number
+                held = latest.get(key)
+                if held is not None and (held.value, held.unit, held.qualifier) == (
+                    value,
+                    obs.unit,
+                    qualifier,
+                ):
+                    unchanged += 1
+                    continue
+                revision = 1 if held is None else held.revision + 1
+                if held is None:
+                    inserted += 1
+                else:
+                    revised += 1
+                session.add(
+                    ObservationRow(
+                        indicator=obs.indicator,
+                        area=obs.area,
+                        period_start=obs.period[0],
+                        period_end=obs.period[1],
+                        value=value,
+                        unit=obs.unit,
+                        status=status,
+                        qualifier=qualifier,
+                        revision=revision,
+                        source_document=obs.source.document,
+                        source_section=obs.source.section,
+                        source_line=obs.source.line,
+                        source_url=obs.source.url,
+                        source_date=obs.source.date,
+                        source_quote=obs.source.quote,
+                        note=obs.note,
+                        reason=reason,
+                        recorded_at=now,
+                        recorded_by=recorded_by,
+                        dataset=dataset,
+                    )
+                )
+        return AddResult(inserted, revised, unchanged)
+
+    @staticmethod
+    def _latest_revisions(
+        session: Session, indicators: Sequence[str], areas: Sequence[str]
+    ) -> dict[_RowKey, _Latest]:
+        o = ObservationRow
+        stmt = sa.select(
+            o.indicator,
+            o.area,
+            o.period_start,
+            o.period_end,
+            o.status,
+            o.revision,
+            o.value,
+            o.unit,
+            o.qualifier,
+        ).where(o.indicator.in_(indicators), o.area.in_(areas))
+        latest: dict[_RowKey, _Latest] = {}
+        for ind, area, start, end, status, revision, value, unit, qualifier in session.execute(
+            stmt
+        ):
+            key = (ind, area, start, end, status)
+            held = latest.get(key)
+            if held is None or revision > held.revision:
+                latest[key] = _Latest(revision, value, unit, qualifier)
+        return latest
+
+    def observations(
+        self,
+        indicator: str | None = None,
+        area: str | None = None,
+        *,
+        all_revisions: bool = True,
+    ) -> list[Observation]:
+        """Stored figures, with ``id``, ``revision`` and ``recorded_at`` set.
+
+        ``all_revisions=False`` keeps only the latest revision per indicator × area ×
+        period × status. Ordered by indicator, area, period, then recording order.
+        """
+        o = ObservationRow
+        stmt = sa.select(o)
+        if not all_revisions:
+            keys = (o.indicator, o.area, o.period_start, o.period_end, o.status)
+            latest = (
+                sa.select(*keys, sa.func.max(o.revision).label("revision"))
+                .group_by(*keys)
+                .subquery()
+            )
+            stmt = stmt.join(
+                latest,
+                sa.and_(
+                    o.indicator == latest.c.indicator,
+                    o.area == latest.c.area,
+                    o.period_start == latest.c.period_start,
+                    o.period_end == latest.c.period_end,
+                    o.status == latest.c.status,
+                    o.revision == latest.c.revision,
+                ),
+            )
+        if indicator is not None:
+            stmt = stmt.where(o.indicator == indicator)
+        if area is not None:
+            stmt = stmt.where(o.area == area)
+        stmt = stmt.order_by(o.indicator, o.area, o.period_start, o.period_end, o.id)
+        with self._read() as session:
+            return [_to_observation(row) for row in session.scalars(stmt)]
+
+    def current_observations(
+        self, indicator: str | None = None, area: str | None = None
+    ) -> dict[ObservationKey, Observation]:
+        """The current figure per indicator × area × period (:func:`core.observations.current`)."""
+        return current(self.observations(indicator, area, all_revisions=False))
+
+
+@dataclass(frozen=True)
+class _Latest:
+    revision: int
+    value: Decimal
+    unit: str
+    qualifier: str
+
+
+def _describe(obs: Observation) -> str:
+    start, end = obs.period
+    period = str(start) if start == end else f"{start}-{end}"
+    return f"{obs.indicator}, {obs.area}, {period}, {obs.status}"
+
+
+def _checked(obs: Observation, where: str) -> tuple[str, str, Decimal]:
+    try:
+        status = Status(obs.status).value
+        qualifier = Qualifier(obs.qualifier).value
+    except ValueError as exc:
+        raise StoreError(f"{where}: {exc}") from exc
+    value: Any = obs.value
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise StoreError(f"{where}: value must be a finite Decimal, got {value!r}")
+    start, end = obs.period
+    if start > end:
+        raise StoreError(f"{where}: period starts after it ends")
+    return status, qualifier, value
+
+
+def _to_observation(row: ObservationRow) -> Observation:
+    return Observation(
+        indicator=row.indicator,
+        area=row.area,
+        period=(row.period_start, row.period_end),
+        value=row.value,
+        unit=row.unit,
+        status=Status(row.status),
+        qualifier=Qualifier(row.qualifier),
+        source=Citation(
+            document=row.source_document,
+            section=row.source_section,
+            line=row.source_line,
+            url=row.source_url,
+            date=row.source_date,
+            quote=row.source_quote,
+        ),
+        note=row.note,
+        revision=row.revision,
+        id=row.id,
+        recorded_at=row.recorded_at.isoformat(timespec="microseconds"),
+    )

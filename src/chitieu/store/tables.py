@@ -1,0 +1,171 @@
+"""The tables, as SQLAlchemy 2 typed declarative models.
+
+The schema itself is created only by the Alembic migrations in ``migrations/versions``;
+these models must match them (``tests/store/test_migrations.py`` compares the two).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class DecimalText(sa.types.TypeDecorator[Decimal]):
+    """A :class:`~decimal.Decimal` kept exactly as its string, on every backend.
+
+    SQLite has no exact decimal type; TEXT keeps ``Decimal("12.38")`` and
+    ``Decimal("445995")`` (and their written scale) exactly on SQLite and PostgreSQL.
+    """
+
+    impl = sa.Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: sa.Dialect) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, Decimal):
+            raise TypeError(f"expected Decimal, got {type(value).__name__}: {value!r}")
+        if not value.is_finite():
+            raise ValueError(f"cannot store non-finite value {value}")
+        return str(value)
+
+    def process_result_value(self, value: Any, dialect: sa.Dialect) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+class UTCDateTime(sa.types.TypeDecorator[datetime]):
+    """A timezone-aware UTC timestamp (SQLite stores it naive, in UTC)."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: give a timezone-aware UTC time")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class ResolutionRow(Base):
+    __tablename__ = "resolutions"
+
+    id: Mapped[str] = mapped_column(sa.Text, primary_key=True)
+    title_vi: Mapped[str] = mapped_column(sa.Text)
+    title_en: Mapped[str] = mapped_column(sa.Text)
+    period_start: Mapped[int] = mapped_column(sa.Integer)
+    period_end: Mapped[int] = mapped_column(sa.Integer)
+    base_year: Mapped[int] = mapped_column(sa.Integer)
+    current_version: Mapped[int] = mapped_column(sa.Integer)
+
+
+class ResolutionVersionRow(Base):
+    __tablename__ = "resolution_versions"
+    __table_args__ = (
+        sa.UniqueConstraint("resolution_id", "version", name="uq_resolution_versions_version"),
+    )
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    resolution_id: Mapped[str] = mapped_column(sa.Text, sa.ForeignKey("resolutions.id"))
+    version: Mapped[int] = mapped_column(sa.Integer)
+    definition_text: Mapped[str] = mapped_column(sa.Text)
+    checksum: Mapped[str] = mapped_column(sa.Text)
+    source_name: Mapped[str] = mapped_column(sa.Text)
+    loaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    loaded_by: Mapped[str] = mapped_column(sa.Text)
+
+
+class AreaRow(Base):
+    __tablename__ = "areas"
+
+    code: Mapped[str] = mapped_column(sa.Text, primary_key=True)
+    name_vi: Mapped[str] = mapped_column(sa.Text)
+    name_en: Mapped[str] = mapped_column(sa.Text)
+    parent: Mapped[str | None] = mapped_column(sa.Text)
+    valid_from: Mapped[str | None] = mapped_column(sa.Text)
+    valid_to: Mapped[str | None] = mapped_column(sa.Text)
+    predecessors: Mapped[str] = mapped_column(sa.Text)  # JSON list of area codes
+
+
+class IndicatorRow(Base):
+    __tablename__ = "indicators"
+
+    code: Mapped[str] = mapped_column(sa.Text, primary_key=True)
+    name_vi: Mapped[str] = mapped_column(sa.Text)
+    name_en: Mapped[str] = mapped_column(sa.Text)
+    unit: Mapped[str] = mapped_column(sa.Text)
+    direction: Mapped[str] = mapped_column(sa.Text)
+    measure: Mapped[str] = mapped_column(sa.Text)
+    aggregation: Mapped[str] = mapped_column(sa.Text)
+
+
+class ObservationRow(Base):
+    """One figure as recorded. Append-only: rows are never updated or deleted."""
+
+    __tablename__ = "observations"
+    __table_args__ = (
+        sa.UniqueConstraint(
+            "indicator",
+            "area",
+            "period_start",
+            "period_end",
+            "status",
+            "revision",
+            name="uq_observations_key_revision",
+        ),
+        sa.CheckConstraint("revision >= 1", name="revision_positive"),
+        sa.CheckConstraint("period_start <= period_end", name="period_ordered"),
+        sa.CheckConstraint(
+            "status IN ('plan', 'estimate', 'preliminary', 'official')", name="status_known"
+        ),
+        sa.CheckConstraint(
+            "qualifier IN ('exact', 'approx', 'more_than', 'less_than')", name="qualifier_known"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    indicator: Mapped[str] = mapped_column(sa.Text, sa.ForeignKey("indicators.code"))
+    area: Mapped[str] = mapped_column(sa.Text, sa.ForeignKey("areas.code"), index=True)
+    period_start: Mapped[int] = mapped_column(sa.Integer)
+    period_end: Mapped[int] = mapped_column(sa.Integer)
+    value: Mapped[Decimal] = mapped_column(DecimalText)
+    unit: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[str] = mapped_column(sa.Text)
+    qualifier: Mapped[str] = mapped_column(sa.Text)
+    revision: Mapped[int] = mapped_column(sa.Integer)
+    source_document: Mapped[str] = mapped_column(sa.Text)
+    source_section: Mapped[str] = mapped_column(sa.Text)
+    source_line: Mapped[int | None] = mapped_column(sa.Integer)
+    source_url: Mapped[str] = mapped_column(sa.Text)
+    source_date: Mapped[str] = mapped_column(sa.Text)
+    source_quote: Mapped[str] = mapped_column(sa.Text)
+    note: Mapped[str] = mapped_column(sa.Text)
+    reason: Mapped[str] = mapped_column(sa.Text)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    recorded_by: Mapped[str] = mapped_column(sa.Text)
+    dataset: Mapped[str] = mapped_column(sa.Text)

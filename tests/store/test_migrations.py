@@ -1,0 +1,84 @@
+"""The schema comes from the Alembic migrations only, and matches the table models."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from chitieu.core.model import Area, Indicator, Resolution, Text
+from chitieu.core.observations import Observation, Status
+from chitieu.store import Store
+from chitieu.store import migrate
+from chitieu.store.tables import Base
+
+TABLES = {"resolutions", "resolution_versions", "areas", "indicators", "observations"}
+
+
+def test_empty_database_is_not_initialised(empty_store: Store) -> None:
+    assert empty_store.schema_revision() is None
+    assert not empty_store.is_initialised()
+    assert not TABLES & set(sa.inspect(empty_store.engine).get_table_names())
+
+
+def test_init_creates_all_tables(empty_store: Store) -> None:
+    empty_store.init()
+    names = set(sa.inspect(empty_store.engine).get_table_names())
+    assert names == TABLES | {"alembic_version"}
+    assert empty_store.schema_revision() == migrate.head_revision() == "0001"
+    assert empty_store.is_initialised()
+
+
+def test_init_is_idempotent_and_keeps_data(empty_store: Store) -> None:
+    empty_store.init()
+    resolution = Resolution(
+        id="r",
+        title=Text("Nghị quyết"),
+        body=Text("Ban Chấp hành"),
+        base_year=2020,
+        period=(2021, 2025),
+        area="hp",
+        groups=(),
+        targets=(),
+        indicators=(Indicator("grdp", Text("GRDP"), "tỷ đồng"),),
+        areas=(Area("hp", Text("Hải Phòng")),),
+    )
+    empty_store.save_resolution(resolution, "id: r\n", "r.yaml")
+    empty_store.add_observations(
+        [Observation("grdp", "hp", (2020, 2020), Decimal("277557"), "tỷ đồng", Status.OFFICIAL)]
+    )
+    empty_store.init()
+    empty_store.init()
+    assert empty_store.schema_revision() == migrate.head_revision()
+    assert empty_store.resolution_ids() == ["r"]
+    assert [o.value for o in empty_store.observations()] == [Decimal("277557")]
+
+
+def test_models_match_migrations(store: Store) -> None:
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_sqlite_pragmas(tmp_path: Path) -> None:
+    with Store.open(f"sqlite:///{tmp_path / 'new' / 'dir' / 'db.sqlite3'}") as store:
+        store.init()
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+    assert (tmp_path / "new" / "dir" / "db.sqlite3").is_file()
+
+
+def test_downgrade_to_base_and_upgrade_again(store: Store) -> None:
+    config = migrate.alembic_config()
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "base")
+    assert not TABLES & set(sa.inspect(store.engine).get_table_names())
+    store.init()
+    assert TABLES <= set(sa.inspect(store.engine).get_table_names())
