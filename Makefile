@@ -37,8 +37,11 @@ lint: install-dev
 typecheck: install-dev
 	$(BIN)/mypy
 
+# pytest exits 5 when it collected no test: that is a failure, never a green run.
 test: install-dev lint typecheck
-	$(BIN)/python -m pytest
+	@status=0; $(BIN)/python -m pytest || status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests" >&2; exit 1; fi; \
+	exit $$status
 
 clean:
 	rm -rf $(VENV) .chitieu .pytest_cache .mypy_cache .ruff_cache

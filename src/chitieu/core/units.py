@@ -268,7 +268,7 @@ def _parse_part(full: str, part: str, denominator: bool) -> _Part:
         raise UnknownUnitError(full, " ".join(words[start:i]))
     noun_text = " ".join(words[i:])
     if not noun_text:
-        if denominator and scale == 1:
+        if denominator:
             raise UnknownUnitError(full, reason="thiếu đơn vị sau '/' (missing unit after '/')")
         return _Part(scale, None, per_year=False)
     key = _key(noun_text)
@@ -521,6 +521,16 @@ class Quantity:
     value: Decimal
     unit: Unit
 
+    def __post_init__(self) -> None:
+        # A float here would already carry binary error; refuse it instead of hiding it.
+        value: object = self.value
+        if isinstance(value, bool | float) or not isinstance(value, Decimal | int):
+            raise TypeError(f"Quantity value must be a Decimal or int, got {value!r}")
+        if not isinstance(value, Decimal):
+            object.__setattr__(self, "value", Decimal(value))
+        if not self.value.is_finite():
+            raise ValueError(f"Quantity value must be finite, got {value!r}")
+
     def __str__(self) -> str:
         return format_quantity(self)
 
@@ -590,16 +600,14 @@ def _scale_en(scale: Decimal, numerator: bool) -> str:
     return f"× {figure}" if numerator else figure
 
 
-def _label_en(parts: tuple[_Part, ...]) -> str | None:
+def _label_en(parts: tuple[_Part, ...]) -> str:
     pieces: list[str] = []
     for index, part in enumerate(parts):
         if part.per_year:
             pieces.append("year")
             continue
         scale = _scale_en(part.scale, numerator=index == 0)
-        if part.noun is None:
-            if index > 0 and not scale:
-                return None
+        if part.noun is None:  # a bare scale: only ever the numerator ("triệu")
             pieces.append(scale)
             continue
         singular, plural = part.noun.en
@@ -624,8 +632,7 @@ def unit_label(unit: Unit | str, lang: str = "vi") -> str:
         _, parts = _parse(text)
     except UnknownUnitError:
         return text
-    label = _label_en(parts)
-    return text if label is None else label
+    return _label_en(parts)
 
 
 def format_quantity(q: Quantity, lang: str = "vi", decimals: int | None = None) -> str:

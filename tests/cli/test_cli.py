@@ -1,0 +1,150 @@
+"""The CLI end to end, through click's runner, on a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from chitieu.cli.main import main
+from chitieu.store import Store
+
+XVI = "haiphong-xvi-2020-2025"
+XV = "haiphong-xv-2015-2020"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+
+
+def run(db: str, *args: str) -> Result:
+    return CliRunner().invoke(main, ["--database-url", db, *args], catch_exceptions=False)
+
+
+def test_datasets_lists_both() -> None:
+    out = CliRunner().invoke(main, ["datasets"]).output
+    assert XV in out and XVI in out
+
+
+def test_init_load_evaluate_table(db: str) -> None:
+    assert run(db, "init").exit_code == 0
+    r = run(db, "load", XV)
+    assert r.exit_code == 0, r.output
+    assert "19 chỉ tiêu" in r.output
+    again = run(db, "load", XV)
+    assert "0 mới" in again.output and "không đổi" in again.output
+    r = run(db, "evaluate", XV, "--as-of", "2020")
+    assert r.exit_code == 0, r.output
+    assert "Vượt: 12/19" in r.output
+    assert "Không đạt: 1/19" in r.output
+    assert "6.196 USD/người" in r.output
+    assert all(len(line) <= 80 for line in r.output.splitlines())
+
+
+def test_evaluate_json_is_documented_structure(db: str) -> None:
+    run(db, "load", XV)
+    r = run(db, "evaluate", XV, "--as-of", "2020", "--format", "json")
+    data = json.loads(r.output)
+    assert data["format"] == "chitieu/evaluation@1"
+    assert data["resolution"] == XV
+    assert data["counts"] == {"exceeded": 12, "achieved": 6, "not_achieved": 1}
+    t2 = next(t for t in data["targets"] if t["id"] == "2")
+    clause = t2["clauses"][0]
+    for key in ("kind", "bound", "low", "high", "unit", "year", "period", "actual", "verdict",
+                "explanation_vi", "explanation_en", "observations"):
+        assert key in clause
+    assert clause["actual"] == 6196
+    assert clause["verdict"] == "exceeded"
+    assert clause["observations"][0]["status"] == "estimate"
+    assert "vượt" in clause["explanation_vi"] or "hoàn thành vượt mức" in clause["explanation_vi"]
+
+
+def test_evaluate_csv_and_english(db: str) -> None:
+    run(db, "load", XV)
+    r = run(db, "evaluate", XV, "--as-of", "2020", "--format", "csv", "--lang", "en")
+    lines = r.output.splitlines()
+    assert lines[0].startswith("resolution,target,number,group,clause")
+    assert any(",Exceeded," in line for line in lines)
+    r = run(db, "evaluate", XV, "--as-of", "2020", "--lang", "en")
+    assert "Exceeded: 12/19" in r.output
+
+
+def test_explain_one_target(db: str) -> None:
+    run(db, "load", XV)
+    r = run(db, "explain", XV, "2", "--as-of", "2020")
+    assert r.exit_code == 0, r.output
+    assert "5.600 USD/người" in r.output
+    assert "Báo cáo chính trị" in r.output  # the figure's source is shown
+    r = run(db, "explain", XV, "99")
+    assert r.exit_code == 2
+    assert "no target '99'" in r.output
+
+
+def test_unknown_resolution_is_a_clear_error(db: str) -> None:
+    r = run(db, "evaluate", "khong-co")
+    assert r.exit_code == 2
+    assert "khong-co" in r.output
+
+
+def test_bad_definition_names_file_line_field_and_writes_nothing(db: str, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "format: chitieu/resolution@1\nid: x\ntitle: {vi: X}\nbody: {vi: B}\nbase_year: 2020\n"
+        "period: 2021-2025\narea: hp\nareas: [{code: hp, name: {vi: HP}}]\n"
+        "indicators:\n  - code: a\n    name: {vi: A}\n    unit: đơn vị lạ\n"
+        "groups: [{code: g, name: {vi: G}}]\ntargets: []\n",
+        encoding="utf-8",
+    )
+    r = run(db, "load", str(bad))
+    assert r.exit_code == 2
+    assert "bad.yaml:12" in r.output
+    assert "unit" in r.output
+    with Store.open(db) as store:
+        assert store.resolution_ids() == []
+
+
+def test_bad_figures_file_writes_nothing(db: str, tmp_path: Path) -> None:
+    run(db, "load", XV)
+    with Store.open(db) as store:
+        before = len(store.observations())
+    bad = tmp_path / "figures.csv"
+    header = (
+        "indicator,area,period,value,unit,status,qualifier,source_document,source_section,"
+        "source_line,source_url,source_date,note\n"
+    )
+    bad.write_text(
+        header
+        + "grdp-per-capita,haiphong,2019,5900,USD/người,estimate,exact,doc,,1,,,\n"
+        + "grdp-per-capita,haiphong,2018,năm nghìn,USD/người,estimate,exact,doc,,1,,,\n"
+        + "grdp-per-capita,haiphong,2019,5901,USD/người,estimate,exact,doc,,1,,,\n",
+        encoding="utf-8",
+    )
+    r = run(db, "load", str(bad))
+    assert r.exit_code == 2, r.output
+    assert "figures.csv:3" in r.output  # the non-number
+    assert "figures.csv:4" in r.output  # the duplicate year and status
+    with Store.open(db) as store:
+        assert len(store.observations()) == before
+
+
+def test_correction_is_a_new_revision(db: str, tmp_path: Path) -> None:
+    run(db, "load", XV)
+    header = (
+        "indicator,area,period,value,unit,status,qualifier,source_document,source_section,"
+        "source_line,source_url,source_date,note\n"
+    )
+    fix = tmp_path / "fix.csv"
+    fix.write_text(
+        header + "grdp-per-capita,haiphong,2020,6200,USD/người,estimate,exact,corrected,,,,,\n",
+        encoding="utf-8",
+    )
+    r = run(db, "load", str(fix))
+    assert r.exit_code == 0, r.output
+    assert "1 sửa đổi" in r.output
+    with Store.open(db) as store:
+        revs = [o for o in store.observations("grdp-per-capita") if o.period == (2020, 2020)]
+        assert sorted(o.revision for o in revs) == [1, 2]
+        assert {o.value for o in revs} == {6196, 6200}
