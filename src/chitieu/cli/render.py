@@ -10,7 +10,13 @@ from rich.text import Text as RichText
 
 from chitieu.core.explain import bound_phrase, qty, status_note
 from chitieu.core.model import Verdict
-from chitieu.core.results import VERDICT_LABEL, ClauseResult, ResolutionResult, TargetResult
+from chitieu.core.results import (
+    VERDICT_LABEL,
+    ClauseResult,
+    PaceClass,
+    ResolutionResult,
+    TargetResult,
+)
 from chitieu.datasets import Dataset
 from chitieu.services import LoadReport
 
@@ -34,6 +40,14 @@ SUMMARY_ORDER = (
 )
 
 
+TREND = {
+    PaceClass.SUBSTANTIAL: Verdict.ON_TRACK,
+    PaceClass.MODERATE: Verdict.AT_RISK,
+    PaceClass.LIMITED: Verdict.OFF_TRACK,
+    PaceClass.DETERIORATION: Verdict.OFF_TRACK,
+}
+
+
 def badge(verdict: Verdict | None, lang: str, from_report: bool = False) -> RichText:
     if verdict is None:
         return RichText("—")
@@ -41,6 +55,16 @@ def badge(verdict: Verdict | None, lang: str, from_report: bool = False) -> Rich
     if from_report:
         label += " (BC)" if lang == "vi" else " (report)"
     return RichText(label, style=STYLE[verdict])
+
+
+def clause_badge(r: ClauseResult, lang: str) -> RichText:
+    """The verdict, plus the trend when the final figure is still missing."""
+    text = badge(r.verdict, lang)
+    if r.verdict is Verdict.NOT_ENOUGH_DATA and r.pace_class is not None:
+        trend = TREND[r.pace_class]
+        text.append("\n")
+        text.append(("trend: " if lang == "en" else "xu hướng: ") + VERDICT_LABEL[trend].get(lang).lower(), style=STYLE[trend])
+    return text
 
 
 def summary_line(result: ResolutionResult, lang: str) -> RichText:
@@ -127,7 +151,7 @@ def _target_rows(table: Table, t: TargetResult, lang: str) -> None:
             "",
             f"{mark}{r.clause.id} {name}: {bound_phrase(r.clause.bound, lang)}",
             _figure(r, lang),
-            badge(r.verdict, lang),
+            clause_badge(r, lang),
         )
 
 
