@@ -72,14 +72,11 @@ def _load_folder(store: Store, folder: Path, name: str, loaded_by: str) -> LoadR
             indicators={i.code: i for i in resolution.indicators},
             areas=[a.code for a in resolution.areas],
         )
-    # Both files are validated before anything is written.
-    saved = store.save_resolution(resolution, text, f"dataset:{name}", loaded_by=loaded_by)
-    added = (
-        store.add_observations(observations, recorded_by=loaded_by, dataset=name)
-        if observations
-        else None
+    # Both files are validated first, then written in one transaction.
+    saved, added = store.save_dataset(
+        resolution, text, f"dataset:{name}", observations, loaded_by=loaded_by, dataset=name
     )
-    return LoadReport(name, resolution, saved, added)
+    return LoadReport(name, resolution, saved, added if observations else None)
 
 
 def evaluate(

@@ -27,7 +27,8 @@ TABLE = Path(__file__).with_name("xv_report_verdicts.csv")
 @pytest.fixture(scope="module")
 def result() -> ResolutionResult:
     ds = datasets.get("haiphong-xv-2015-2020")
-    assert ds is not None and ds.observations is not None
+    assert ds is not None
+    assert ds.observations is not None
     resolution = load_resolution(ds.definition)
     obs = load_observations_csv(
         ds.observations,
@@ -51,7 +52,9 @@ def _clause(t: TargetResult, clause_id: str) -> ClauseResult:
 
 
 @pytest.mark.parametrize(
-    "row", _rows(), ids=lambda r: f"{r['target_id']}{('-' + r['clause_id']) if r['clause_id'] else ''}"
+    "row",
+    _rows(),
+    ids=lambda r: f"{r['target_id']}{('-' + r['clause_id']) if r['clause_id'] else ''}",
 )
 def test_verdict_agrees_with_report(result: ResolutionResult, row: dict[str, str]) -> None:
     expected = Verdict(row["report_verdict"])
@@ -65,7 +68,8 @@ def test_verdict_agrees_with_report(result: ResolutionResult, row: dict[str, str
     if t.target.value_known:
         # computed by chitieu from the encoded value and figures, not copied from the report
         assert not t.from_report
-        assert t.headline is not None and t.headline.final
+        assert t.headline is not None
+        assert t.headline.final
         if row["report_met_early_years"]:
             assert t.headline.met_early_years == int(row["report_met_early_years"])
     else:

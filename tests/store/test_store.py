@@ -376,3 +376,22 @@ def test_observations_are_append_only_in_the_code() -> None:
             assert needle not in text, f"{path}: {needle}"
         for needle in needles_sql:
             assert needle not in text.lower(), f"{path}: {needle}"
+
+
+def test_save_dataset_writes_definition_and_figures_together(store: Store) -> None:
+    saved, added = store.save_dataset(
+        resolution(), "id: x\n", "dataset:x", [obs("12.38"), obs("12.32", 2022)], dataset="x"
+    )
+    assert saved.created
+    assert (added.inserted, added.revised, added.unchanged) == (2, 0, 0)
+    assert count_rows(store, "observations") == 2
+
+
+def test_save_dataset_with_a_bad_figure_writes_nothing(store: Store) -> None:
+    with pytest.raises(StoreError, match="unknown area"):
+        store.save_dataset(
+            resolution(), "id: x\n", "dataset:x", [obs("12.38"), obs("1", area="nowhere")]
+        )
+    assert store.resolution_ids() == []
+    assert count_rows(store, "observations") == 0
+    assert count_rows(store, "indicators") == 0

@@ -119,7 +119,9 @@ def load(ctx: click.Context, source: str) -> None:
         report = services.load_path(store, path)
     else:
         known = ", ".join(d.name for d in datasets.available())
-        raise ValueError(f"'{source}': không có tệp hay bộ dữ liệu này (no such file or dataset); có: {known}")
+        raise ValueError(
+            f"'{source}': không có tệp hay bộ dữ liệu này (no such file or dataset); có: {known}"
+        )
     render.load_report(_console(), report)
 
 

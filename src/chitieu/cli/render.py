@@ -63,7 +63,10 @@ def clause_badge(r: ClauseResult, lang: str) -> RichText:
     if r.verdict is Verdict.NOT_ENOUGH_DATA and r.pace_class is not None:
         trend = TREND[r.pace_class]
         text.append("\n")
-        text.append(("trend: " if lang == "en" else "xu hướng: ") + VERDICT_LABEL[trend].get(lang).lower(), style=STYLE[trend])
+        text.append(
+            ("trend: " if lang == "en" else "xu hướng: ") + VERDICT_LABEL[trend].get(lang).lower(),
+            style=STYLE[trend],
+        )
     return text
 
 
@@ -114,13 +117,17 @@ def evaluation(console: Console, result: ResolutionResult, lang: str) -> None:
     for t in result.targets:
         if t.target.group != group:
             group = t.target.group
-            table.add_row("", RichText(res.group(group).name.get(lang).upper(), style="bold"), "", "")
+            table.add_row(
+                "", RichText(res.group(group).name.get(lang).upper(), style="bold"), "", ""
+            )
         _target_rows(table, t, lang)
     console.print(table)
     if result.extra:
         console.print(
             RichText(
-                "Other quantified targets (not counted)" if en else "Chỉ tiêu khác trong nhiệm vụ, giải pháp (không tính vào tổng số)",
+                "Other quantified targets (not counted)"
+                if en
+                else "Chỉ tiêu khác trong nhiệm vụ, giải pháp (không tính vào tổng số)",
                 style="bold",
             )
         )
@@ -162,14 +169,14 @@ def target_detail(console: Console, result: ResolutionResult, t: TargetResult, l
     console.print(badge(t.verdict, lang, t.from_report))
     console.print(RichText(t.target.text, style="italic"))
     if t.target.source.label():
-        console.print(RichText(("Source: " if en else "Nguồn: ") + t.target.source.label(), style="dim"))
+        console.print(
+            RichText(("Source: " if en else "Nguồn: ") + t.target.source.label(), style="dim")
+        )
     if t.reported is not None:
         rep = VERDICT_LABEL[t.reported.verdict].get(lang)
         where = t.reported.citation.label()
         quote = f" “{t.reported.citation.quote}”" if t.reported.citation.quote else ""
-        console.print(
-            f"{'Report verdict' if en else 'Báo cáo đánh giá'}: {rep}{quote} ({where})"
-        )
+        console.print(f"{'Report verdict' if en else 'Báo cáo đánh giá'}: {rep}{quote} ({where})")
     for r in t.clauses:
         console.print()
         console.print(RichText(f"{r.clause.id}. {r.clause.text}", style="bold"), end="  ")
@@ -193,7 +200,9 @@ def load_report(console: Console, report: LoadReport) -> None:
     if report.resolution is not None and report.saved is not None:
         r = report.resolution
         clauses = sum(len(t.clauses) for t in r.targets)
-        state = "mới" if report.saved.created else ("cập nhật" if report.saved.changed else "không đổi")
+        state = (
+            "mới" if report.saved.created else ("cập nhật" if report.saved.changed else "không đổi")
+        )
         console.print(
             f"Nghị quyết {r.id}: phiên bản {report.saved.version} ({state}); "
             f"{len(r.targets)} chỉ tiêu, {clauses} điều kiện, {len(r.extra_targets)} chỉ tiêu khác."
@@ -201,7 +210,8 @@ def load_report(console: Console, report: LoadReport) -> None:
     if report.figures is not None:
         f = report.figures
         console.print(
-            f"Số liệu: {f.inserted} mới, {f.revised} sửa đổi (phiên bản mới), {f.unchanged} không đổi."
+            f"Số liệu: {f.inserted} mới, {f.revised} sửa đổi (phiên bản mới), "
+            f"{f.unchanged} không đổi."
         )
 
 

@@ -187,37 +187,70 @@ class Store:
         one that differs from the stored indicator in unit, direction or measure raises
         :class:`ConflictError` and nothing is written. One transaction.
         """
-        digest = checksum(definition_text)
         with self._write() as session:
-            self._save_indicators(session, resolution)
-            self._save_areas(session, resolution.areas)
-            row = session.get(ResolutionRow, resolution.id)
-            if row is not None:
-                stored = self._version_row(session, resolution.id, row.current_version)
-                if stored.checksum == digest:
-                    return SaveResult(resolution.id, row.current_version, False, False)
-                version, created = row.current_version + 1, False
-            else:
-                version, created = 1, True
-                row = ResolutionRow(id=resolution.id)
-                session.add(row)
-            row.title_vi = resolution.title.vi
-            row.title_en = resolution.title.en
-            row.period_start, row.period_end = resolution.period
-            row.base_year = resolution.base_year
-            row.current_version = version
-            session.flush()  # the version row's foreign key needs the resolution row
-            session.add(
-                ResolutionVersionRow(
-                    resolution_id=resolution.id,
-                    version=version,
-                    definition_text=definition_text,
-                    checksum=digest,
-                    source_name=source_name,
-                    loaded_at=_now(),
-                    loaded_by=loaded_by,
-                )
+            return self._save_resolution(
+                session, resolution, definition_text, source_name, loaded_by
             )
+
+    def save_dataset(
+        self,
+        resolution: Resolution,
+        definition_text: str,
+        source_name: str,
+        observations: Sequence[Observation],
+        *,
+        loaded_by: str = "cli",
+        dataset: str = "",
+    ) -> tuple[SaveResult, AddResult]:
+        """A definition and its figures in ONE transaction: both are written or neither."""
+        with self._write() as session:
+            saved = self._save_resolution(
+                session, resolution, definition_text, source_name, loaded_by
+            )
+            session.flush()  # figures reference the indicators and areas just written
+            added = self._add_observations(
+                session, observations, recorded_by=loaded_by, reason="", dataset=dataset
+            )
+        return saved, added
+
+    def _save_resolution(
+        self,
+        session: Session,
+        resolution: Resolution,
+        definition_text: str,
+        source_name: str,
+        loaded_by: str,
+    ) -> SaveResult:
+        digest = checksum(definition_text)
+        self._save_indicators(session, resolution)
+        self._save_areas(session, resolution.areas)
+        row = session.get(ResolutionRow, resolution.id)
+        if row is not None:
+            stored = self._version_row(session, resolution.id, row.current_version)
+            if stored.checksum == digest:
+                return SaveResult(resolution.id, row.current_version, False, False)
+            version, created = row.current_version + 1, False
+        else:
+            version, created = 1, True
+            row = ResolutionRow(id=resolution.id)
+            session.add(row)
+        row.title_vi = resolution.title.vi
+        row.title_en = resolution.title.en
+        row.period_start, row.period_end = resolution.period
+        row.base_year = resolution.base_year
+        row.current_version = version
+        session.flush()  # the version row's foreign key needs the resolution row
+        session.add(
+            ResolutionVersionRow(
+                resolution_id=resolution.id,
+                version=version,
+                definition_text=definition_text,
+                checksum=digest,
+                source_name=source_name,
+                loaded_at=_now(),
+                loaded_by=loaded_by,
+            )
+        )
         return SaveResult(resolution.id, version, created, True)
 
     def _save_indicators(self, session: Session, resolution: Resolution) -> None:
@@ -377,78 +410,90 @@ class Store:
         """
         if not observations:
             return AddResult(0, 0, 0)
+        with self._write() as session:
+            return self._add_observations(
+                session, observations, recorded_by=recorded_by, reason=reason, dataset=dataset
+            )
+
+    def _add_observations(
+        self,
+        session: Session,
+        observations: Sequence[Observation],
+        *,
+        recorded_by: str,
+        reason: str,
+        dataset: str,
+    ) -> AddResult:
         now = _now()
         inserted = revised = unchanged = 0
-        with self._write() as session:
-            indicator_codes = sorted({o.indicator for o in observations})
-            area_codes = sorted({o.area for o in observations})
-            known_indicators = set(
-                session.scalars(
-                    sa.select(IndicatorRow.code).where(IndicatorRow.code.in_(indicator_codes))
+        indicator_codes = sorted({o.indicator for o in observations})
+        area_codes = sorted({o.area for o in observations})
+        known_indicators = set(
+            session.scalars(
+                sa.select(IndicatorRow.code).where(IndicatorRow.code.in_(indicator_codes))
+            )
+        )
+        known_areas = set(
+            session.scalars(sa.select(AreaRow.code).where(AreaRow.code.in_(area_codes)))
+        )
+        latest = self._latest_revisions(session, indicator_codes, area_codes)
+        seen: dict[_RowKey, int] = {}
+        for number, obs in enumerate(observations, start=1):
+            where = f"row {number} ({_describe(obs)})"
+            if obs.indicator not in known_indicators:
+                raise StoreError(
+                    f"{where}: unknown indicator {obs.indicator!r}"
+                    " (load a resolution that defines it first)"
+                )
+            if obs.area not in known_areas:
+                raise StoreError(
+                    f"{where}: unknown area {obs.area!r} (load a resolution that defines it first)"
+                )
+            status, qualifier, value = _checked(obs, where)
+            key: _RowKey = (obs.indicator, obs.area, obs.period[0], obs.period[1], status)
+            if key in seen:
+                raise StoreError(
+                    f"{where}: the same indicator × area × period × status as row"
+                    f" {seen[key]} of this batch"
+                )
+            seen[key] = number
+            held = latest.get(key)
+            if held is not None and (held.value, held.unit, held.qualifier) == (
+                value,
+                obs.unit,
+                qualifier,
+            ):
+                unchanged += 1
+                continue
+            revision = 1 if held is None else held.revision + 1
+            if held is None:
+                inserted += 1
+            else:
+                revised += 1
+            session.add(
+                ObservationRow(
+                    indicator=obs.indicator,
+                    area=obs.area,
+                    period_start=obs.period[0],
+                    period_end=obs.period[1],
+                    value=value,
+                    unit=obs.unit,
+                    status=status,
+                    qualifier=qualifier,
+                    revision=revision,
+                    source_document=obs.source.document,
+                    source_section=obs.source.section,
+                    source_line=obs.source.line,
+                    source_url=obs.source.url,
+                    source_date=obs.source.date,
+                    source_quote=obs.source.quote,
+                    note=obs.note,
+                    reason=reason,
+                    recorded_at=now,
+                    recorded_by=recorded_by,
+                    dataset=dataset,
                 )
             )
-            known_areas = set(
-                session.scalars(sa.select(AreaRow.code).where(AreaRow.code.in_(area_codes)))
-            )
-            latest = self._latest_revisions(session, indicator_codes, area_codes)
-            seen: dict[_RowKey, int] = {}
-            for number, obs in enumerate(observations, start=1):
-                where = f"row {number} ({_describe(obs)})"
-                if obs.indicator not in known_indicators:
-                    raise StoreError(
-                        f"{where}: unknown indicator {obs.indicator!r}"
-                        " (load a resolution that defines it first)"
-                    )
-                if obs.area not in known_areas:
-                    raise StoreError(
-                        f"{where}: unknown area {obs.area!r}"
-                        " (load a resolution that defines it first)"
-                    )
-                status, qualifier, value = _checked(obs, where)
-                key: _RowKey = (obs.indicator, obs.area, obs.period[0], obs.period[1], status)
-                if key in seen:
-                    raise StoreError(
-                        f"{where}: the same indicator × area × period × status as row"
-                        f" {seen[key]} of this batch"
-                    )
-                seen[key] = number
-                held = latest.get(key)
-                if held is not None and (held.value, held.unit, held.qualifier) == (
-                    value,
-                    obs.unit,
-                    qualifier,
-                ):
-                    unchanged += 1
-                    continue
-                revision = 1 if held is None else held.revision + 1
-                if held is None:
-                    inserted += 1
-                else:
-                    revised += 1
-                session.add(
-                    ObservationRow(
-                        indicator=obs.indicator,
-                        area=obs.area,
-                        period_start=obs.period[0],
-                        period_end=obs.period[1],
-                        value=value,
-                        unit=obs.unit,
-                        status=status,
-                        qualifier=qualifier,
-                        revision=revision,
-                        source_document=obs.source.document,
-                        source_section=obs.source.section,
-                        source_line=obs.source.line,
-                        source_url=obs.source.url,
-                        source_date=obs.source.date,
-                        source_quote=obs.source.quote,
-                        note=obs.note,
-                        reason=reason,
-                        recorded_at=now,
-                        recorded_by=recorded_by,
-                        dataset=dataset,
-                    )
-                )
         return AddResult(inserted, revised, unchanged)
 
     @staticmethod
