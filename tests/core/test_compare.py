@@ -24,7 +24,9 @@ def b(kind: str, low: str | None = None, high: str | None = None, unit: str = "%
         high = low
     if k in (BoundKind.BELOW, BoundKind.AT_MOST):
         low, high = None, low
-    return Bound(k, D(low) if low is not None else None, D(high) if high is not None else None, unit)
+    return Bound(
+        k, D(low) if low is not None else None, D(high) if high is not None else None, unit
+    )
 
 
 # -- point / minimum with a direction ------------------------------------------------
@@ -62,7 +64,9 @@ def b(kind: str, low: str | None = None, high: str | None = None, unit: str = "%
         ("49.9", b("point", "50"), NEU, NOT),
     ],
 )
-def test_point_and_minimum(value: str, bound: Bound, direction: Direction, expected: Verdict) -> None:
+def test_point_and_minimum(
+    value: str, bound: Bound, direction: Direction, expected: Verdict
+) -> None:
     assert judge(D(value), bound, direction) is expected
 
 
@@ -226,5 +230,10 @@ def test_at_least_matches_plain_comparison(x: Decimal, t: Decimal) -> None:
 @given(_values, _values)
 def test_strict_region_never_exceeded(x: Decimal, t: Decimal) -> None:
     for kind in (BoundKind.ABOVE, BoundKind.BELOW, BoundKind.AT_MOST):
-        bound = Bound(kind, t if kind is BoundKind.ABOVE else None, None if kind is BoundKind.ABOVE else t, "%")
+        bound = Bound(
+            kind,
+            t if kind is BoundKind.ABOVE else None,
+            None if kind is BoundKind.ABOVE else t,
+            "%",
+        )
         assert judge(x, bound, HI) in (ACH, NOT)

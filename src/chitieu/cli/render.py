@@ -63,10 +63,7 @@ def clause_badge(r: ClauseResult, lang: str) -> RichText:
     if r.verdict is Verdict.NOT_ENOUGH_DATA and r.pace_class is not None:
         trend = TREND[r.pace_class]
         text.append("\n")
-        text.append(
-            ("trend: " if lang == "en" else "xu hướng: ") + VERDICT_LABEL[trend].get(lang).lower(),
-            style=STYLE[trend],
-        )
+        text.append(f"→ {VERDICT_LABEL[trend].get(lang).lower()}", style=STYLE[trend])
     return text
 
 
@@ -148,15 +145,25 @@ def evaluation(console: Console, result: ResolutionResult, lang: str) -> None:
 
 
 def _target_rows(table: Table, t: TargetResult, lang: str) -> None:
+    """One row per target; multi-clause targets list their clauses under it."""
     number = f"({t.target.number})" if t.target.number is not None else ""
     label = t.target.label.get(lang) or t.target.text
+    if len(t.clauses) == 1:
+        r = t.clauses[0]
+        table.add_row(
+            number,
+            f"{label}: {bound_phrase(r.clause.bound, lang)}",
+            _figure(r, lang),
+            clause_badge(r, lang),
+        )
+        return
     table.add_row(number, RichText(label, style="bold"), "", badge(t.verdict, lang, t.from_report))
     for r in t.clauses:
         name = r.clause.label.get(lang) or r.indicator.name.get(lang)
-        mark = "*" if t.headline is r and len(t.clauses) > 1 else " "
+        mark = "*" if t.headline is r else "·"
         table.add_row(
             "",
-            f"{mark}{r.clause.id} {name}: {bound_phrase(r.clause.bound, lang)}",
+            f"{mark} {name}: {bound_phrase(r.clause.bound, lang)}",
             _figure(r, lang),
             clause_badge(r, lang),
         )

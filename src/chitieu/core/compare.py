@@ -53,7 +53,8 @@ def threshold(bound: Bound, direction: Direction) -> Decimal:
     if bound.kind in (BoundKind.BELOW, BoundKind.AT_MOST):
         assert bound.high is not None
         return bound.high
-    assert bound.low is not None and bound.high is not None
+    assert bound.low is not None
+    assert bound.high is not None
     if bound.kind is BoundKind.RANGE:
         return bound.high if side < 0 else bound.low
     return bound.low
@@ -97,7 +98,8 @@ def judge(
             return Verdict.NOT_ACHIEVED
         return Verdict.EXCEEDED if c == side else Verdict.NOT_ACHIEVED
     if k is BoundKind.RANGE:
-        assert bound.low is not None and bound.high is not None
+        assert bound.low is not None
+        assert bound.high is not None
         return _judge_band(value, bound.low, bound.high, side, qualifier)
     lo, hi = about_limits(bound, tolerance_pct)
     return _judge_band(value, lo, hi, side, qualifier)

@@ -13,11 +13,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
-from chitieu.core.compare import better_side, judge, satisfied, threshold
+from chitieu.core.compare import about_limits, better_side, judge, satisfied, threshold
 from chitieu.core.explain import explain
 from chitieu.core.model import (
+    Bound,
+    BoundKind,
     Clause,
     ClauseKind,
     Indicator,
@@ -27,6 +29,7 @@ from chitieu.core.model import (
     Text,
     Verdict,
 )
+from chitieu.core.numbers import ARITHMETIC_PRECISION, format_number
 from chitieu.core.observations import Observation, Qualifier, current
 from chitieu.core.results import (
     ClauseResult,
@@ -100,6 +103,12 @@ def evaluate_target(
     )
     headline_clause = target.headline_clause
     headline = next((r for r in results if r.clause is headline_clause), None)
+    if not target.value_known and target.reported is not None:
+        # The value was never stated: the report's verdict is all there is; clauses
+        # (if any) are shown for information.
+        return TargetResult(
+            target, target.reported.verdict, results, headline, target.reported, True
+        )
     if headline is not None:
         return TargetResult(target, headline.verdict, results, headline, target.reported)
     if target.reported is not None:
@@ -116,7 +125,11 @@ def evaluate_clause(
     """Evaluate one clause from the current observations of its indicator."""
     indicator = resolution.indicator(clause.indicator)
     as_of = settings.as_of if settings.as_of is not None else resolution.period[1]
-    series = _series(clause, resolution.area, observations, as_of, settings)
+    unit = clause.bound.unit
+    if clause.kind is ClauseKind.AVERAGE_GROWTH and indicator.measure is Measure.LEVEL:
+        # the figures are levels (tỷ đồng …); only the statistic is a rate
+        unit = indicator.unit
+    series = _series(unit, resolution.area, observations, as_of, settings)
     ctx = _Context(resolution, clause, indicator, series, as_of, settings, observations)
     if clause.kind is ClauseKind.MILESTONE:
         result = ctx.milestone()
@@ -136,7 +149,7 @@ def evaluate_clause(
 
 
 def _series(
-    clause: Clause,
+    unit: str,
     area: str,
     observations: Sequence[Observation],
     as_of: int,
@@ -144,11 +157,13 @@ def _series(
 ) -> _Series:
     series = _Series()
     try:
-        target_unit = parse_unit(clause.bound.unit)
+        target_unit = parse_unit(unit)
     except UnknownUnitError as exc:  # pragma: no cover - definitions are validated
         series.notes.append(Text(str(exc), str(exc)))
         return series
-    for obs in sorted(observations, key=lambda o: o.period):
+    # Callers may pass raw rows: keep only the current figure per period (official over
+    # estimate, later revision over earlier), never whichever row happens to come last.
+    for obs in sorted(current(observations).values(), key=lambda o: o.period):
         if obs.area != area or obs.period[1] > as_of:
             continue
         try:
@@ -158,8 +173,10 @@ def _series(
         except (IncompatibleUnitsError, UnknownUnitError) as exc:
             series.notes.append(
                 Text(
-                    f"Bỏ qua số liệu {obs.period_label()} ({obs.value} {obs.unit}): {exc}",
-                    f"Skipped the {obs.period_label()} figure ({obs.value} {obs.unit}): {exc}",
+                    f"Bỏ qua số liệu {obs.period_label()} "
+                    f"({format_number(obs.value, lang='vi')} {obs.unit}): {exc}",
+                    f"Skipped the {obs.period_label()} figure "
+                    f"({format_number(obs.value, lang='en')} {obs.unit}): {exc}",
                 )
             )
             continue
@@ -171,7 +188,13 @@ def _series(
     return series
 
 
+def _steady(r: float) -> float:
+    """The pace ratio without float noise, so that 15,2 / 16 is exactly 0,95 on a threshold."""
+    return round(r, 9)
+
+
 def _pace_class(r: float, settings: EvaluationSettings) -> PaceClass:
+    r = _steady(r)
     if r >= settings.on_track:
         return PaceClass.SUBSTANTIAL
     if r >= settings.at_risk:
@@ -182,6 +205,7 @@ def _pace_class(r: float, settings: EvaluationSettings) -> PaceClass:
 
 
 def _status(r: float, settings: EvaluationSettings) -> Verdict:
+    r = _steady(r)
     if r >= settings.on_track:
         return Verdict.ON_TRACK
     if r >= settings.at_risk:
@@ -221,15 +245,39 @@ class _Context:
     def thr(self) -> Decimal:
         return threshold(self.clause.bound, self.indicator.direction)
 
+    def tolerance(self) -> Decimal:
+        if self.clause.tolerance is not None:
+            return self.clause.tolerance
+        return self.settings.about_tolerance_pct
+
     def judge(self, value: Decimal, qualifier: Qualifier = Qualifier.EXACT) -> Verdict:
-        tol = self.clause.tolerance if self.clause.tolerance is not None else None
         return judge(
-            value,
-            self.clause.bound,
-            self.indicator.direction,
-            qualifier,
-            tol if tol is not None else self.settings.about_tolerance_pct,
+            value, self.clause.bound, self.indicator.direction, qualifier, self.tolerance()
         )
+
+    def judge_growth(self, value: Decimal, scale: Decimal, years: int) -> Verdict:
+        """Judge an average growth rate exactly, on compound factors, not on a rounded rate.
+
+        ``value`` is compared with ``scale × (1 + g/100)^years`` for each number g of the
+        bound: Π(1 + r) against (1 + g)^n for yearly rates, the last level against
+        base × (1 + g)^k for a level series. g ↦ (1 + g/100)^n increases for g > −100 %,
+        so this is the verdict the rate itself would get, without a root or a float.
+        """
+        assert scale > 0
+        bound = self.clause.bound
+        kind, low, high = bound.kind, bound.low, bound.high
+        if kind is BoundKind.ABOUT:
+            low, high = about_limits(bound, self.tolerance())
+            kind = BoundKind.RANGE
+        with localcontext() as ctx:
+            ctx.prec = ARITHMETIC_PRECISION
+
+            def grow(g: Decimal | None) -> Decimal | None:
+                # a fall of 100 % leaves nothing; a bound below −100 % is met by any figure
+                return None if g is None else scale * max(Decimal(0), 1 + g / 100) ** years
+
+            scaled = Bound(kind, grow(low), grow(high), bound.unit)
+            return judge(value, scaled, self.indicator.direction, Qualifier.EXACT)
 
     def result(self, verdict: Verdict, final: bool, **kw: object) -> ClauseResult:
         return ClauseResult(
@@ -284,11 +332,13 @@ class _Context:
             when = obs.period_label()
             notes.append(
                 Text(
-                    f"Số liệu {when} chỉ có cho {area.name.vi}: {obs.value.normalize():f} "
+                    f"Số liệu {when} chỉ có cho {area.name.vi}: "
+                    f"{format_number(obs.value, lang='vi')} "
                     f"{obs.unit} ({obs.status.label.vi}), không so sánh được với mục tiêu "
                     f"đặt cho địa giới cũ.",
                     f"The {when} figure exists only for {area.name.get('en')}: "
-                    f"{obs.value.normalize():f} {obs.unit} ({obs.status.label.en}); it is not "
+                    f"{format_number(obs.value, lang='en')} {obs.unit} "
+                    f"({obs.status.label.en}); it is not "
                     f"comparable with a target set for the old boundary.",
                 )
             )
@@ -422,11 +472,12 @@ class _Context:
             verdict = self.judge(span.value, span.qualifier)
             notes: tuple[Text, ...] = ()
             if len(rates) == n:
-                g = _dec(_geomean([f.value for f in rates]))
+                g = _geomean([f.value for f in rates])
+                g_vi, g_en = format_number(g, lang="vi"), format_number(g, lang="en")
                 notes = (
                     Text(
-                        f"Trung bình nhân các năm: {g.normalize()}%/năm.",
-                        f"Geometric mean of the yearly figures: {g.normalize()}%/year.",
+                        f"Trung bình nhân các năm: {g_vi}%/năm.",
+                        f"Geometric mean of the yearly figures: {g_en}%/year.",
                     ),
                 )
             return self.result(
@@ -441,7 +492,7 @@ class _Context:
         if final and len(rates) == n:
             actual = _dec(_geomean([f.value for f in rates]))
             return self.result(
-                self.judge(actual),
+                self.judge_growth(_factor(f.value for f in rates), Decimal(1), n),
                 True,
                 actual=actual,
                 basis=(first, last),
@@ -462,10 +513,14 @@ class _Context:
             return self.result(Verdict.NOT_ENOUGH_DATA, final)
         thr = float(self.thr)
         ratio = self.side * g_obs / abs(thr) if thr else (1.0 if g_obs * self.side >= 0 else -1.0)
-        remaining = n - k
+        # Years after the last figure remain to be lived; a missing year before it is taken
+        # at the mean so far (and said so in a note), so the requirement covers exactly
+        # the years ``required_years`` names.
+        lived = basis[1] - first + 1
+        remaining = n - lived
         required: Decimal | None = None
         if remaining > 0:
-            achieved_factor = (1 + g_obs / 100.0) ** k
+            achieved_factor = (1 + g_obs / 100.0) ** lived
             need = ((1 + thr / 100.0) ** n / achieved_factor) ** (1 / remaining) - 1
             required = _dec(need * 100.0)
         missing = [y for y in range(first, basis[1] + 1) if y not in self.series.years]
@@ -499,7 +554,6 @@ class _Context:
     def _growth_of_levels(self) -> ClauseResult:
         """Average growth of a level series at constant prices: CAGR from the base year."""
         first, last = self.period()
-        n = last - first + 1
         base = self.baseline() or self.series.years.get(first - 1)
         final = self.as_of >= last
         known = [y for y in self.series.years if first <= y <= min(last, self.as_of)]
@@ -507,12 +561,15 @@ class _Context:
             return self.result(Verdict.NOT_ENOUGH_DATA, final, baseline=base)
         latest = self.series.years[max(known)]
         k = latest.year - base.year
+        if k <= 0 or latest.value <= 0:
+            # a CAGR needs time and positive levels; a negative ratio has no real root
+            return self.result(Verdict.NOT_ENOUGH_DATA, final, baseline=base)
         g = ((float(latest.value) / float(base.value)) ** (1 / k) - 1) * 100.0
         used = (*_used(base), *_used(latest))
         if final and latest.year == last:
             actual = _dec(g)
             return self.result(
-                self.judge(actual),
+                self.judge_growth(latest.value, base.value, k),
                 True,
                 actual=actual,
                 basis=(first, last),
@@ -522,8 +579,10 @@ class _Context:
         thr = float(self.thr)
         ratio = self.side * g / abs(thr) if thr else 1.0
         remaining = last - latest.year
+        horizon = last - base.year  # = n when the base is the year before the period
         need = (
-            (float(base.value) * (1 + thr / 100.0) ** n / float(latest.value)) ** (1 / remaining)
+            (float(base.value) * (1 + thr / 100.0) ** horizon / float(latest.value))
+            ** (1 / remaining)
             - 1
         ) * 100.0
         return self.result(
@@ -543,6 +602,15 @@ class _Context:
         )
 
     # -- totals and yearly means -------------------------------------------------------
+
+    def _reached(self, figs: Sequence[Figure]) -> int | None:
+        """First year whose running total already met the requirement."""
+        running = Decimal(0)
+        for f in figs:
+            running += f.value
+            if satisfied(self.judge(running)):
+                return f.year
+        return None
 
     def cumulative(self) -> ClauseResult:
         return self._sum_or_mean(mean=False)
@@ -581,15 +649,11 @@ class _Context:
         used = tuple(o for f in figs for o in _used(f))
         qualifier = _combined_qualifier(figs)
         statistic = total / k if mean else total
+        # Only a total that must reach something can be reached early; a cap ("không quá")
+        # holds from the first year until it is broken, which is no achievement yet.
+        can_reach = not mean and better_side(self.clause.bound, self.indicator.direction) > 0
         if final and k == n:
-            met = None
-            if not mean:
-                running = Decimal(0)
-                for f in figs:
-                    running += f.value
-                    if satisfied(self.judge(running)):
-                        met = f.year
-                        break
+            met = self._reached(figs) if can_reach else None
             verdict = self.judge(statistic, qualifier)
             return self.result(
                 verdict,
@@ -613,7 +677,7 @@ class _Context:
         remaining = n - k
         if remaining > 0:
             required_per_year = (target_total - total) / remaining
-        if not mean and not gaps and satisfied(self.judge(total, qualifier)):
+        if can_reach and not gaps and satisfied(self.judge(total, qualifier)):
             return self.result(
                 Verdict.NOT_ENOUGH_DATA if final else Verdict.ON_TRACK,
                 final,
@@ -621,10 +685,16 @@ class _Context:
                 basis=(first, seen_last),
                 qualifier=qualifier,
                 used=used,
-                met_year=seen_last,
+                met_year=self._reached(figs),
                 notes=gaps,
             )
-        ratio = float(self.side * mean_so_far) / abs(float(target_total) / n) if thr else 1.0
+        allowed = float(target_total) / n
+        if self.side < 0:
+            # a cap: the pace allowed against the pace so far (≥ 1 while under it)
+            so_far = float(mean_so_far)
+            ratio = allowed / so_far if so_far > 0 else 1.0
+        else:
+            ratio = float(mean_so_far) / abs(allowed) if thr else 1.0
         verdict = Verdict.NOT_ENOUGH_DATA if final or gaps else _status(ratio, self.settings)
         return self.result(
             verdict,
@@ -676,6 +746,16 @@ def _path(base: Figure, latest: Figure, target: Decimal, year: int, side: int) -
     ratio = side * slope_obs / abs(slope_req) if slope_req else 1.0
     required = (t - v) / left if left > 0 else None
     return _Path(ratio, v + slope_obs * left, required, Required.CHANGE)
+
+
+def _factor(rates_pct: Iterable[Decimal]) -> Decimal:
+    """Π(1 + r/100), exactly: the compound growth of yearly rates given in %."""
+    with localcontext() as ctx:
+        ctx.prec = ARITHMETIC_PRECISION
+        product = Decimal(1)
+        for r in rates_pct:
+            product *= 1 + r / 100
+        return product
 
 
 def _used(fig: Figure) -> tuple[Observation, ...]:

@@ -49,6 +49,11 @@ def num(value: Decimal, lang: str, computed: bool = False) -> str:
 
 def qty(value: Decimal, unit: str, lang: str, computed: bool = False) -> str:
     """A number with its unit: "16%/năm" (no space before %), "1.500 nghìn tỷ đồng"."""
+    unit = unit.strip()
+    if unit == "năm":  # a calendar year is never grouped: "năm 2025", not "2.025 năm"
+        return f"năm {int(value)}" if lang != "en" else str(int(value))
+    if unit in ("hạng", "bậc"):
+        return f"hạng {int(value)}" if lang != "en" else f"rank {int(value)}"
     label = unit_label(parse_unit(unit), lang)
     text = num(value, lang, computed)
     if label.startswith("%"):
@@ -60,12 +65,19 @@ def bound_phrase(bound: Bound, lang: str) -> str:
     """The target as Vietnamese reports write it: "tối thiểu 16%/năm", "87–88%"."""
     k = bound.kind
     if k is BoundKind.RANGE:
-        assert bound.low is not None and bound.high is not None
+        assert bound.low is not None
+        assert bound.high is not None
         lo = num(bound.low, lang)
         return f"{lo}–{qty(bound.high, bound.unit, lang)}"
     value = bound.low if bound.low is not None else bound.high
     assert value is not None
     v = qty(value, bound.unit, lang)
+    if bound.unit.strip() == "năm" and k in (BoundKind.AT_MOST, BoundKind.BELOW, BoundKind.POINT):
+        if lang == "en":
+            return f"by {int(value)}" if k is not BoundKind.POINT else f"in {int(value)}"
+        return f"chậm nhất {v}" if k is not BoundKind.POINT else v
+    if bound.unit.strip() in ("hạng", "bậc") and k is BoundKind.AT_MOST:
+        return f"top {int(value)}" if lang == "en" else f"trong nhóm {int(value)} dẫn đầu"
     words = {
         "vi": {
             BoundKind.POINT: "",
@@ -127,18 +139,51 @@ def _compare_word(r: ClauseResult, lang: str) -> str:
     assert r.actual is not None
     bound = r.clause.bound
     if bound.kind is BoundKind.RANGE:
-        assert bound.low is not None and bound.high is not None
+        assert bound.low is not None
+        assert bound.high is not None
         if bound.low <= r.actual <= bound.high:
             return "nằm trong khoảng mục tiêu" if lang != "en" else "within the target range"
         above = r.actual > bound.high
     else:
         t = threshold(bound, r.indicator.direction)
-        if r.actual == t and r.qualifier is Qualifier.EXACT:
+        tie = r.actual == t and r.qualifier is Qualifier.EXACT
+        side = better_side(bound, r.indicator.direction)
+        # A computed statistic (an average rate) is shown rounded; when it shows as the
+        # target but was judged a miss or a hit on the exact figures, say which way.
+        strict = bound.kind in (BoundKind.ABOVE, BoundKind.BELOW)
+        if tie and side != 0 and r.verdict is Verdict.EXCEEDED:
+            return _side_word(side > 0, lang)
+        if tie and side != 0 and r.verdict is Verdict.NOT_ACHIEVED and not strict:
+            return _side_word(side < 0, lang)
+        if tie:
             return "bằng mục tiêu" if lang != "en" else "equal to the target"
         above = r.actual > t or (r.actual == t and r.qualifier is Qualifier.MORE_THAN)
+    if r.clause.kind is ClauseKind.RANK:
+        # a larger rank number is a worse position: say better/worse, not higher/lower
+        if lang == "en":
+            return "worse than the target" if above else "better than the target"
+        return "kém hơn mục tiêu" if above else "tốt hơn mục tiêu"
     if lang == "en":
         return "above the target" if above else "below the target"
     return "cao hơn mục tiêu" if above else "thấp hơn mục tiêu"
+
+
+def _side_word(above: bool, lang: str) -> str:
+    if lang == "en":
+        return "above the target" if above else "below the target"
+    return "cao hơn mục tiêu" if above else "thấp hơn mục tiêu"
+
+
+def _pace(r: ClauseResult, lang: str) -> str:
+    """The pace so far against the pace required: "nhịp độ bằng 72% mức cần thiết"."""
+    if r.pace_ratio is None:
+        return ""
+    if r.pace_ratio < 0:
+        return "moving away from the target" if lang == "en" else "đang đi ngược mục tiêu"
+    pct = num(Decimal(repr(r.pace_ratio * 100)), lang, computed=True)
+    if lang == "en":
+        return f"pace {pct}% of the pace required"
+    return f"nhịp độ bằng {pct}% mức cần thiết"
 
 
 def _subject(r: ClauseResult, lang: str) -> str:
@@ -192,7 +237,10 @@ def _sentence(resolution: Resolution, r: ClauseResult, lang: str) -> str:
             return (
                 f"No figure yet for {_name(r, lang).lower()} ({area}); target: {bound} by {year}."
             )
-        return f"Chưa có số liệu {_name(r, lang).lower()} của {area}; mục tiêu: {bound} vào năm {year}."
+        return (
+            f"Chưa có số liệu {_name(r, lang).lower()} của {area}; "
+            f"mục tiêu: {bound} vào năm {year}."
+        )
     head = f"{_subject(r, lang)} {_verb(r, lang)} {_actual(r, lang)}{status_note(r.used, lang)}"
     cmp = _compare_word(r, lang)
     target = f"{cmp} ({bound})" if r.clause.bound.kind is BoundKind.RANGE else f"{cmp} {bound}"
@@ -210,6 +258,11 @@ def _sentence(resolution: Resolution, r: ClauseResult, lang: str) -> str:
             )
         return f"{head}, {target}: {_OUTCOME[r.verdict].get(lang)}{early}."
     parts = [f"{head}, {target}"]
+    if r.verdict is not Verdict.NOT_ENOUGH_DATA or not r.final:
+        # the in-term status, in words, with the pace behind it when there is one
+        pace = _pace(r, lang)
+        outcome = _OUTCOME[r.verdict].get(lang)
+        parts[0] += f": {outcome}" + (f" ({pace})" if pace else "")
     if r.verdict is Verdict.ON_TRACK and r.met_year is not None:
         parts.append(
             f"already met in {r.met_year}" if en else f"đã đạt mục tiêu từ năm {r.met_year}"
