@@ -177,11 +177,11 @@ def target_detail(console: Console, result: ResolutionResult, t: TargetResult, l
     console.print(RichText(t.target.text, style="italic"))
     if t.target.source.label():
         console.print(
-            RichText(("Source: " if en else "Nguồn: ") + t.target.source.label(), style="dim")
+            RichText(("Source: " if en else "Nguồn: ") + t.target.source.label(lang), style="dim")
         )
     if t.reported is not None:
         rep = VERDICT_LABEL[t.reported.verdict].get(lang)
-        where = t.reported.citation.label()
+        where = t.reported.citation.label(lang)
         quote = f" “{t.reported.citation.quote}”" if t.reported.citation.quote else ""
         console.print(f"{'Report verdict' if en else 'Báo cáo đánh giá'}: {rep}{quote} ({where})")
     for r in t.clauses:
@@ -192,7 +192,7 @@ def target_detail(console: Console, result: ResolutionResult, t: TargetResult, l
         for note in r.notes:
             console.print(RichText("· " + note.get(lang), style="dim"))
         for obs in r.used:
-            src = obs.source.label()
+            src = obs.source.label(lang)
             fig = qty(obs.value, obs.unit, lang)
             console.print(
                 RichText(

@@ -123,8 +123,31 @@ def explain(resolution: Resolution, r: ClauseResult) -> Text:
 
 
 def _name(r: ClauseResult, lang: str) -> str:
-    name = r.clause.label.get(lang) or r.indicator.name.get(lang)
+    """The indicator's name: clause labels often carry the target year ("… năm 2025"),
+    which would clash with the year of the figure in the sentence."""
+    name = r.indicator.name.get(lang) or r.clause.label.get(lang)
     return name[:1].upper() + name[1:] if name else r.clause.id
+
+
+def _lower_first(name: str) -> str:
+    """Lower-case the first letter only, so acronyms (GRDP, IIP, TFP) keep their case."""
+    if len(name) > 1 and name[1].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
+def _when(r: ClauseResult, lang: str) -> str:
+    """ "vào năm 2025" for a year, "giai đoạn 2021–2025" for a period."""
+    period = r.clause.period
+    if period is not None and r.clause.kind in (
+        ClauseKind.AVERAGE_GROWTH,
+        ClauseKind.CUMULATIVE,
+        ClauseKind.PER_YEAR,
+    ):
+        span = f"{period[0]}–{period[1]}"
+        return f"over {span}" if lang == "en" else f"giai đoạn {span}"
+    year = r.clause.end_year
+    return f"by {year}" if lang == "en" else f"vào năm {year}"
 
 
 def _area_name(resolution: Resolution, lang: str) -> str:
@@ -231,15 +254,15 @@ def _sentence(resolution: Resolution, r: ClauseResult, lang: str) -> str:
     if r.clause.kind is ClauseKind.MILESTONE:
         return _milestone(r, lang)
     if r.actual is None:
-        year = r.clause.end_year
         area = _area_name(resolution, lang)
         if en:
             return (
-                f"No figure yet for {_name(r, lang).lower()} ({area}); target: {bound} by {year}."
+                f"No figure yet for {_lower_first(_name(r, lang))} ({area}); "
+                f"target: {bound} {_when(r, lang)}."
             )
         return (
-            f"Chưa có số liệu {_name(r, lang).lower()} của {area}; "
-            f"mục tiêu: {bound} vào năm {year}."
+            f"Chưa có số liệu {_lower_first(_name(r, lang))} của {area}; "
+            f"mục tiêu: {bound} {_when(r, lang)}."
         )
     head = f"{_subject(r, lang)} {_verb(r, lang)} {_actual(r, lang)}{status_note(r.used, lang)}"
     cmp = _compare_word(r, lang)
@@ -248,6 +271,8 @@ def _sentence(resolution: Resolution, r: ClauseResult, lang: str) -> str:
         target = f"{cmp} {bound}"
     if en and r.clause.bound.kind is BoundKind.RANGE and "within" in cmp:
         target = f"{cmp} of {bound}"
+    elif en and r.clause.bound.kind is not BoundKind.RANGE:
+        target = f"{cmp} ({bound})"
     if r.final and r.verdict.is_final:
         early = ""
         if r.met_early_years:

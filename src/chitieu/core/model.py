@@ -94,10 +94,10 @@ class Citation:
     date: str = ""
     quote: str = ""
 
-    def label(self) -> str:
+    def label(self, lang: str = "vi") -> str:
         parts = [p for p in (self.document, self.section) if p]
         if self.line is not None:
-            parts.append(f"dòng {self.line}")
+            parts.append(f"line {self.line}" if lang == "en" else f"dòng {self.line}")
         if self.url:
             parts.append(self.url)
         if self.date:
