@@ -279,10 +279,10 @@ def test_in_term_sentences_state_status_pace_and_need() -> None:
     # 2021–2023: (1,1238 × 1,1232 × 1,1034)^(1/3) − 1 = 1,392769^(1/3) − 1 ≈ 11,676 %
     # (1,11676³ = 1,392770)
     assert "bình quân 2021–2023" in vi
-    assert "11,68%/năm" in vi
-    # the status in words and the pace behind it: 11,676 / 16 = 72,97 %
+    assert "11,7%/năm" in vi
+    # the status in words and the pace behind it: 11,676 / 16 = 72,97 % (shown as 73%)
     assert "có nguy cơ không đạt" in vi
-    assert "72,97% mức cần thiết" in vi
+    assert "bằng 73% mức cần thiết" in vi
     # (1,16^5 / 1,392769)^(1/2) − 1 = 1,508018^(1/2) − 1 ≈ 22,80 %
     assert "giai đoạn 2024–2025 cần tăng bình quân 22,8%/năm" in vi
     assert "at risk" in growth.explanation.en
@@ -291,8 +291,8 @@ def test_in_term_sentences_state_status_pace_and_need() -> None:
     assert "đã đạt mục tiêu từ năm 2022" in rev.explanation.vi
     assert "đúng tiến độ" in rev.explanation.vi
     grdp = r["GRDP bình quân đầu người"]
-    # 4.500 → 5.400 (2020–2023): projection 5.400 × (1,2)^(2/3) = 6.097,6…
-    assert "năm 2025 ước đạt khoảng 6.097" in grdp.explanation.vi
+    # 4.500 → 5.400 (2020–2023): projection 5.400 × (1,2)^(2/3) = 6.097,6… (shown as 6.098)
+    assert "năm 2025 ước đạt khoảng 6.098 " in grdp.explanation.vi
     assert "5.400 USD" in grdp.explanation.vi
 
 
@@ -337,8 +337,8 @@ def test_a_rounded_tie_is_not_called_equal_when_judged_a_miss() -> None:
         (D("14.94"), "vi", False, "14,94"),
         (D("14.94"), "en", False, "14.94"),
         (D("1500.5"), "en", False, "1,500.5"),
-        (D("11.509097"), "vi", True, "11,51"),
-        (D("11.509097"), "en", True, "11.51"),
+        (D("11.509097"), "vi", True, "11,5"),
+        (D("11.509097"), "en", True, "11.5"),
         (D("0.004"), "vi", True, "0"),
         (D("-0.004"), "vi", True, "0"),
     ],

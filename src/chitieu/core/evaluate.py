@@ -378,6 +378,16 @@ class _Context:
             "qualifier": latest.qualifier,
             "used": _used(latest),
         }
+        if latest.year <= self.base_year():
+            # Only figures from before the term: they say where the term started, not how
+            # it is going.
+            note = Text(
+                f"Chỉ có số liệu từ năm gốc {self.base_year()} trở về trước.",
+                f"Only figures up to the base year {self.base_year()}.",
+            )
+            return self.result(
+                Verdict.NOT_ENOUGH_DATA, final, baseline=self.baseline(), notes=(note,), **common
+            )
         if satisfied(verdict_now) and not final:
             met = self.met_year(self.base_year() + 1, latest.year)
             return self.result(Verdict.ON_TRACK, False, met_year=met, **common)

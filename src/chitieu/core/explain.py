@@ -39,9 +39,12 @@ _QUAL = {
 
 
 def num(value: Decimal, lang: str, computed: bool = False) -> str:
-    """Recorded figures keep their own precision; computed ones show 2 decimals at most."""
+    """Recorded figures keep their own precision; computed ones are rounded to what a
+    reader can use: 2 decimals below 10, 1 below 100, none above ("110.863 tỷ đồng")."""
     if computed:
-        value = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
+        size = abs(value)
+        step = Decimal("0.01") if size < 10 else Decimal("0.1") if size < 100 else Decimal(1)
+        value = value.quantize(step, rounding=ROUND_HALF_UP).normalize()
         if value == 0:
             value = Decimal(0)
     return format_number(value, lang=lang)
