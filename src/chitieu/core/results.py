@@ -113,6 +113,13 @@ class ResolutionResult:
     targets: tuple[TargetResult, ...]
     extra: tuple[TargetResult, ...] = ()
 
+    def target_result(self, target_id: str) -> TargetResult:
+        """The result of one target (main or extra) by its id."""
+        for t in (*self.targets, *self.extra):
+            if t.target.id == target_id:
+                return t
+        raise KeyError(target_id)
+
     def counts(self) -> dict[Verdict, int]:
         """Targets per verdict, in the fixed order reports use."""
         c = Counter(t.verdict for t in self.targets if t.verdict is not None)
