@@ -162,3 +162,25 @@ def test_correction_is_a_new_revision(db: str, tmp_path: Path) -> None:
         revs = [o for o in store.observations("grdp-per-capita") if o.period == (2020, 2020)]
         assert sorted(o.revision for o in revs) == [1, 2]
         assert {o.value for o in revs} == {6196, 6200}
+
+
+def test_money_in_another_currency_needs_a_rate(db: str) -> None:
+    """The 2021 GRDP per capita was published in đồng; the target is in USD."""
+    run(db, "load", XVI)
+    r = run(db, "explain", XVI, "2", "--as-of", "2021")
+    assert r.exit_code == 0, r.output
+    assert "khi chưa có tỷ giá năm 2021" in r.output  # skipped, with the reason
+    assert "Chưa đủ số liệu" in r.output
+    r = run(db, "explain", XVI, "2", "--as-of", "2021", "--rate", "2021:USD=23.160")
+    assert r.exit_code == 0, r.output
+    # 152,3 triệu đồng / 23.160 đồng per USD = 6.575,99… USD, shown rounded
+    assert "năm 2021 đạt 6.576 USD/người (sơ bộ)" in " ".join(r.output.split())
+    assert "quy đổi theo tỷ giá" in r.output
+
+
+@pytest.mark.parametrize("bad", ["USD", "2021:USD", "x:USD=1", "USD=abc", "USD=0"])
+def test_bad_rate_is_a_usage_error(db: str, bad: str) -> None:
+    run(db, "load", XV)
+    r = run(db, "evaluate", XV, "--rate", bad)
+    assert r.exit_code == 2
+    assert "Invalid value" in r.output

@@ -159,3 +159,17 @@ def test_all_problems_are_collected() -> None:
     problems = problems_of(text, indicators=INDICATORS)
     assert [(p.line, p.field) for p in problems] == [(2, "value"), (3, "period"), (4, "unit")]
     assert str(problems[0]).startswith("obs.csv:2: value: ")
+
+
+def test_money_in_another_currency_is_kept_as_reported() -> None:
+    """A figure in đồng for a USD indicator loads (converted only with a rate at evaluation);
+    a figure in tonnes for a USD indicator does not."""
+    indicators = {"gdp-pc": Indicator("gdp-pc", Text("GRDP bình quân đầu người"), "USD/người")}
+    vnd = (
+        "gdp-pc,haiphong,2021,152.3,triệu đồng/người,preliminary,exact,,,,https://soha.vn,2022-02,"
+    )
+    rows = load_observations_text(with_rows(vnd), "obs.csv", indicators, AREAS)
+    assert rows[0].unit == "triệu đồng/người"
+    tonnes = "gdp-pc,haiphong,2021,152.3,tấn/người,preliminary,exact,,,,https://soha.vn,2022-02,"
+    problems = problems_of(with_rows(tonnes), indicators=indicators, areas=AREAS)
+    assert [(p.line, p.field) for p in problems] == [(2, "unit")]

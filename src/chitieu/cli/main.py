@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import sys
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,7 +19,9 @@ import click
 from rich.console import Console
 
 from chitieu import __version__, datasets, services
+from chitieu.core.numbers import NumberFormatError, parse_number
 from chitieu.core.settings import EvaluationSettings
+from chitieu.core.units import ExchangeRates
 from chitieu.definitions.errors import DefinitionError
 from chitieu.exports import evaluation as export
 from chitieu.store import Store
@@ -27,6 +30,43 @@ from chitieu.store.errors import StoreError
 from . import render
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+RATE_HELP = (
+    "Exchange rate, repeatable: 'USD=23.160' (đồng per USD, vi-VN number) or "
+    "'2021:USD=23.160' for one year's figures."
+)
+
+
+def parse_rate(text: str) -> tuple[str, int | None, Decimal]:
+    """'2021:USD=23.160' → ("USD", 2021, 23160): đồng per unit of the currency."""
+    year: int | None = None
+    spec = text.strip()
+    if ":" in spec:
+        head, spec = spec.split(":", 1)
+        if not head.strip().isdigit():
+            raise click.BadParameter(f"{text!r}: the year before ':' must be a number")
+        year = int(head)
+    if "=" not in spec:
+        raise click.BadParameter(f"{text!r}: expected CURRENCY=RATE, e.g. USD=23.160")
+    currency, value = (part.strip() for part in spec.split("=", 1))
+    try:
+        rate = parse_number(value)
+    except NumberFormatError as exc:
+        raise click.BadParameter(f"{text!r}: {exc}") from exc
+    if not currency or rate <= 0:
+        raise click.BadParameter(f"{text!r}: expected a currency and a positive rate")
+    return currency, year, rate
+
+
+def _rates(specs: tuple[str, ...]) -> ExchangeRates | None:
+    if not specs:
+        return None
+    rates = ExchangeRates()
+    for spec in specs:
+        currency, year, rate = parse_rate(spec)
+        rates = rates.with_rate(currency, "đồng", rate, year)
+    return rates
 
 
 def _console(err: bool = False) -> Console:
@@ -142,12 +182,20 @@ def list_datasets() -> None:
     default="table",
     show_default=True,
 )
+@click.option("--rate", "rates", multiple=True, help=RATE_HELP)
 @click.pass_context
 @handles_errors
-def evaluate(ctx: click.Context, resolution: str, as_of: int | None, lang: str, fmt: str) -> None:
+def evaluate(
+    ctx: click.Context,
+    resolution: str,
+    as_of: int | None,
+    lang: str,
+    fmt: str,
+    rates: tuple[str, ...],
+) -> None:
     """Đánh giá các chỉ tiêu của nghị quyết (evaluate a resolution's targets)."""
     store = _ready_store(ctx)
-    result = _evaluate(store, resolution, as_of)
+    result = _evaluate(store, resolution, as_of, rates)
     if fmt == "json":
         click.echo(export.to_json(result))
     elif fmt == "csv":
@@ -161,12 +209,20 @@ def evaluate(ctx: click.Context, resolution: str, as_of: int | None, lang: str, 
 @click.argument("target")
 @click.option("--as-of", "as_of", type=int, default=None, help="Last year of figures to use.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--rate", "rates", multiple=True, help=RATE_HELP)
 @click.pass_context
 @handles_errors
-def explain(ctx: click.Context, resolution: str, target: str, as_of: int | None, lang: str) -> None:
+def explain(
+    ctx: click.Context,
+    resolution: str,
+    target: str,
+    as_of: int | None,
+    lang: str,
+    rates: tuple[str, ...],
+) -> None:
     """Giải thích kết quả một chỉ tiêu (explain one target, clause by clause)."""
     store = _ready_store(ctx)
-    result = _evaluate(store, resolution, as_of)
+    result = _evaluate(store, resolution, as_of, rates)
     for t in (*result.targets, *result.extra):
         if t.target.id == target:
             render.target_detail(_console(), result, t, lang)
@@ -175,7 +231,9 @@ def explain(ctx: click.Context, resolution: str, target: str, as_of: int | None,
     raise KeyError(f"không có chỉ tiêu '{target}' (no target '{target}'); có: {known}")
 
 
-def _evaluate(store: Store, resolution_id: str, as_of: int | None) -> Any:
+def _evaluate(
+    store: Store, resolution_id: str, as_of: int | None, rates: tuple[str, ...] = ()
+) -> Any:
     if resolution_id not in store.resolution_ids():
         known = ", ".join(store.resolution_ids()) or "—"
         raise KeyError(
@@ -184,7 +242,8 @@ def _evaluate(store: Store, resolution_id: str, as_of: int | None) -> Any:
         )
     resolution = store.get_resolution(resolution_id)
     year = as_of if as_of is not None else services.default_as_of(resolution, dt.date.today().year)
-    return services.evaluate(store, resolution_id, EvaluationSettings(as_of=year))
+    settings = EvaluationSettings(as_of=year, rates=_rates(rates))
+    return services.evaluate(store, resolution_id, settings)
 
 
 if __name__ == "__main__":  # pragma: no cover

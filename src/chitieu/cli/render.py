@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from chitieu.core.explain import bound_phrase, qty, status_note
+from chitieu.core.explain import bound_phrase, is_computed, qty, status_note
 from chitieu.core.model import Verdict
 from chitieu.core.results import (
     VERDICT_LABEL,
@@ -85,8 +85,7 @@ def _figure(r: ClauseResult, lang: str) -> str:
     if r.actual is None:
         return "—"
     unit = r.clause.bound.unit
-    computed = len(r.used) != 1 or r.used[0].period != r.basis
-    text = qty(r.actual, unit, lang, computed=computed)
+    text = qty(r.actual, unit, lang, computed=is_computed(r))
     if r.basis is not None:
         a, b = r.basis
         text += f" ({a})" if a == b else f" ({a}–{b})"

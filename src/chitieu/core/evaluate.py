@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, localcontext
 
 from chitieu.core.compare import about_limits, better_side, judge, satisfied, threshold
-from chitieu.core.explain import explain
+from chitieu.core.explain import explain, num
 from chitieu.core.model import (
     Bound,
     BoundKind,
@@ -40,7 +40,13 @@ from chitieu.core.results import (
     TargetResult,
 )
 from chitieu.core.settings import EvaluationSettings
-from chitieu.core.units import IncompatibleUnitsError, Quantity, UnknownUnitError, parse_unit
+from chitieu.core.units import (
+    IncompatibleUnitsError,
+    Quantity,
+    UnknownUnitError,
+    parse_unit,
+    uses_rate,
+)
 
 LEVEL_KINDS = frozenset(
     {
@@ -180,6 +186,18 @@ def _series(
                 )
             )
             continue
+        if uses_rate(obs.unit, target_unit):
+            series.notes.append(
+                Text(
+                    f"Số liệu {obs.period_label()} "
+                    f"({format_number(obs.value, lang='vi')} {obs.unit}) được quy đổi theo "
+                    f"tỷ giá đã cho: {num(q.value, 'vi', computed=True)} {target_unit.text}.",
+                    f"The {obs.period_label()} figure "
+                    f"({format_number(obs.value, lang='en')} {obs.unit}) was converted with "
+                    f"the given exchange rate: {num(q.value, 'en', computed=True)} "
+                    f"{target_unit.text}.",
+                )
+            )
         fig = Figure(q.value, obs.period[1], obs, obs.period)
         if obs.is_year:
             series.years[obs.year] = fig

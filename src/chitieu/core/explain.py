@@ -240,11 +240,18 @@ def _verb(r: ClauseResult, lang: str) -> str:
     return "đạt" if side >= 0 else "là"
 
 
+def is_computed(r: ClauseResult) -> bool:
+    """Whether ``actual`` was computed (a mean, a total, a conversion) rather than read
+    as recorded: recorded figures keep their precision, computed ones are rounded."""
+    if len(r.used) != 1:
+        return True
+    obs = r.used[0]
+    return obs.period != r.basis or obs.value != r.actual
+
+
 def _actual(r: ClauseResult, lang: str) -> str:
     assert r.actual is not None
-    computed = not r.used or (len(r.used) > 1) or r.clause.kind is ClauseKind.AVERAGE_GROWTH
-    if len(r.used) == 1 and r.used[0].period == r.basis:
-        computed = False
+    computed = is_computed(r)
     unit = r.clause.bound.unit
     if r.clause.kind is ClauseKind.PER_YEAR and not unit.endswith("/năm"):
         unit = unit + "/năm"

@@ -453,6 +453,27 @@ _CURRENCY_BASE_TEXT: Final[Mapping[str, str]] = MappingProxyType(
 )
 
 
+def convertible_with_rate(a: Unit | str, b: Unit | str) -> bool:
+    """Whether ``a`` and ``b`` differ only by currency ("triệu đồng/người" vs "USD/người").
+
+    Such figures are kept as reported and converted when an exchange rate is given.
+    """
+    ua, ub = _as_unit(a), _as_unit(b)
+    if ua.dimension == ub.dimension:
+        return True
+    try:
+        _conversion_factor(ua, ub, None, None)
+    except IncompatibleUnitsError as exc:
+        return "tỷ giá" in str(exc)
+    return True
+
+
+def uses_rate(a: Unit | str, b: Unit | str) -> bool:
+    """Whether converting ``a`` to ``b`` needs an exchange rate."""
+    ua, ub = _as_unit(a), _as_unit(b)
+    return ua.dimension != ub.dimension and convertible_with_rate(ua, ub)
+
+
 def _currency_name(unit: Unit) -> str:
     code = unit.currency
     return _CURRENCY_BASE_TEXT.get(code, code) if code is not None else unit.base_text

@@ -18,7 +18,7 @@ from pathlib import Path
 from chitieu.core.model import Citation, Indicator
 from chitieu.core.numbers import NumberFormatError, parse_machine_number
 from chitieu.core.observations import Observation, Qualifier, Status
-from chitieu.core.units import UnknownUnitError, compatible, parse_unit
+from chitieu.core.units import UnknownUnitError, compatible, convertible_with_rate, parse_unit
 from chitieu.definitions.errors import DefinitionError, Problem
 
 __all__ = ["COLUMNS", "REQUIRED_COLUMNS", "load_observations_csv", "load_observations_text"]
@@ -317,8 +317,11 @@ def _period(period: tuple[int, int]) -> str:
 
 
 def _compatible(a: str, b: str) -> bool:
+    """Same kind of unit, or money in another currency: a figure is kept as reported
+    ("152,3 triệu đồng/người" for a USD indicator) and converted only at evaluation, with
+    an exchange rate, or skipped there with a clear note."""
     try:
-        return bool(compatible(a, b))
+        return bool(compatible(a, b)) or convertible_with_rate(a, b)
     except ValueError:
         return False
 
