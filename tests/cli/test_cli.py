@@ -184,3 +184,50 @@ def test_bad_rate_is_a_usage_error(db: str, bad: str) -> None:
     r = run(db, "evaluate", XV, "--rate", bad)
     assert r.exit_code == 2
     assert "Invalid value" in r.output
+
+
+GOOD_DEFINITION = """format: chitieu/resolution@1
+id: mini
+title: {vi: Nghị quyết thử}
+body: {vi: Ban Chấp hành}
+base_year: 2020
+period: 2021-2025
+area: hp
+areas: [{code: hp, name: {vi: Hải Phòng}}]
+indicators:
+  - {code: exports, name: {vi: Xuất khẩu}, unit: tỷ USD, direction: higher}
+groups: [{code: kt, name: {vi: Kinh tế}}]
+targets:
+  - id: "1"
+    number: 1
+    group: kt
+    text: Kim ngạch xuất khẩu năm 2025 đạt 35 tỷ USD
+    clauses:
+      - {id: 1a, text: đạt 35 tỷ USD, indicator: exports, kind: level, bound: point,
+         value: "35", unit: tỷ USD, year: 2025}
+"""
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "what"),
+    [
+        (("unit: tỷ USD, year", "unit: triệu tấn, year"), "mini.yaml:19", "unit"),
+        (('value: "35"', 'value: "ba mươi lăm"'), "mini.yaml:19", "value"),
+        (("period: 2021-2025", "period: [2021, 2025"), "mini.yaml:", "YAML"),
+        (("bound: point", "bound: atleast"), "mini.yaml:18", "bound"),
+    ],
+)
+def test_definition_errors_name_file_line_field(
+    db: str, tmp_path: Path, change: tuple[str, str], where: str, what: str
+) -> None:
+    good = tmp_path / "good.yaml"
+    good.write_text(GOOD_DEFINITION, encoding="utf-8")
+    assert run(db, "load", str(good)).exit_code == 0
+    bad = tmp_path / "mini.yaml"
+    bad.write_text(GOOD_DEFINITION.replace(*change), encoding="utf-8")
+    r = run(db, "load", str(bad))
+    assert r.exit_code == 2, r.output
+    assert where in r.output
+    assert what in r.output
+    with Store.open(db) as store:
+        assert len(store.resolution_versions("mini")) == 1  # nothing new written

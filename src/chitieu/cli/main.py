@@ -74,7 +74,8 @@ def _console(err: bool = False) -> Console:
 
 
 def _fail(message: str, code: int) -> None:
-    _console(err=True).print(f"[bold red]Lỗi (error):[/] {message}", markup=True)
+    # Plain echo, never wrapped: "file:line: field" must stay on one line to be clickable.
+    click.echo(click.style("Lỗi (error): ", fg="red", bold=True) + message, err=True)
     sys.exit(code)
 
 
