@@ -13,6 +13,7 @@ from pathlib import Path
 from chitieu import datasets
 from chitieu.core.evaluate import evaluate_resolution
 from chitieu.core.model import Resolution
+from chitieu.core.observations import Observation, current
 from chitieu.core.results import ResolutionResult
 from chitieu.core.settings import EvaluationSettings
 from chitieu.definitions import load_observations_csv, load_resolution_text
@@ -87,6 +88,12 @@ def evaluate(
     codes = {i.code for i in resolution.indicators}
     observations = [o for o in store.observations(all_revisions=True) if o.indicator in codes]
     return evaluate_resolution(resolution, observations, settings)
+
+
+def current_only(observations: list[Observation]) -> list[Observation]:
+    """The current figure per indicator × area × period, in the given order."""
+    keep = {id(o) for o in current(observations).values()}
+    return [o for o in observations if id(o) in keep]
 
 
 def default_as_of(resolution: Resolution, this_year: int) -> int:

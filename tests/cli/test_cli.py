@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,46 @@ def test_definition_errors_name_file_line_field(
     assert what in r.output
     with Store.open(db) as store:
         assert len(store.resolution_versions("mini")) == 1  # nothing new written
+
+
+def test_resolutions_lists_versions(db: str) -> None:
+    run(db, "load", XV)
+    r = run(db, "resolutions")
+    assert r.exit_code == 0
+    assert XV in r.output
+    assert re.search(r"\d\d/\d\d/\d{4} \d\d:\d\d", r.output)  # dd/mm/yyyy for people
+
+
+def test_figures_round_trip_through_csv(db: str, tmp_path: Path) -> None:
+    run(db, "load", XVI)
+    r = run(db, "figures", "--indicator", "grdp-growth")
+    assert "12,38%" in r.output  # vi-VN number format
+    assert "sơ bộ" in r.output
+    out = run(db, "figures", "--format", "csv").output
+    exported = tmp_path / "figures.csv"
+    exported.write_text(out, encoding="utf-8")
+    back = run(db, "load", str(exported))
+    assert back.exit_code == 0, back.output
+    assert "0 mới, 0 sửa đổi (phiên bản mới), 102 không đổi" in back.output
+
+
+def test_figures_history_shows_every_revision(db: str, tmp_path: Path) -> None:
+    run(db, "load", XV)
+    header = run(db, "figures", "--format", "csv").output.splitlines()[0]
+    fix = tmp_path / "fix.csv"
+    fix.write_text(
+        header + "\ngrdp-per-capita,haiphong,2020,6200,USD/người,estimate,exact,corrected,,,,,\n",
+        encoding="utf-8",
+    )
+    run(db, "load", str(fix))
+    current = json.loads(
+        run(db, "figures", "--indicator", "grdp-per-capita", "--format", "json").output
+    )
+    history = json.loads(
+        run(
+            db, "figures", "--indicator", "grdp-per-capita", "--revisions", "--format", "json"
+        ).output
+    )
+    in_2020 = [f for f in history if f["period"] == "2020"]
+    assert sorted(f["revision"] for f in in_2020) == [1, 2]
+    assert [f["value"] for f in current if f["period"] == "2020"] == [6200]

@@ -24,6 +24,7 @@ from chitieu.core.settings import EvaluationSettings
 from chitieu.core.units import ExchangeRates
 from chitieu.definitions.errors import DefinitionError
 from chitieu.exports import evaluation as export
+from chitieu.exports import observations as export_observations
 from chitieu.store import Store
 from chitieu.store.errors import StoreError
 
@@ -170,6 +171,60 @@ def load(ctx: click.Context, source: str) -> None:
 def list_datasets() -> None:
     """Liệt kê các bộ dữ liệu đi kèm (list shipped datasets)."""
     render.datasets(_console(), datasets.available())
+
+
+@main.command()
+@click.pass_context
+@handles_errors
+def resolutions(ctx: click.Context) -> None:
+    """Liệt kê các nghị quyết đã nạp (list loaded resolutions and their versions)."""
+    store = _ready_store(ctx)
+    render.resolutions(_console(), store)
+
+
+@main.command()
+@click.option("--resolution", default=None, help="Only the indicators of this resolution.")
+@click.option("--indicator", default=None, help="Only this indicator.")
+@click.option("--area", default=None, help="Only this area.")
+@click.option(
+    "--revisions/--current",
+    default=False,
+    help="Every revision (history) or only the current figure per period (default).",
+)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="csv writes the same format `chitieu load` reads.",
+)
+@click.pass_context
+@handles_errors
+def figures(
+    ctx: click.Context,
+    resolution: str | None,
+    indicator: str | None,
+    area: str | None,
+    revisions: bool,
+    lang: str,
+    fmt: str,
+) -> None:
+    """Số liệu đã lưu, với nguồn và các lần sửa đổi (stored figures with sources, revisions)."""
+    store = _ready_store(ctx)
+    rows = store.observations(indicator, area, all_revisions=True)
+    if resolution is not None:
+        codes = {i.code for i in store.get_resolution(resolution).indicators}
+        rows = [o for o in rows if o.indicator in codes]
+    if not revisions:
+        rows = services.current_only(rows)
+    if fmt == "csv":
+        click.echo(export_observations.to_csv(rows), nl=False)
+    elif fmt == "json":
+        click.echo(export_observations.to_json(rows))
+    else:
+        render.figures(_console(), rows, lang, revisions)
 
 
 @main.command()

@@ -9,7 +9,8 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from chitieu.core.explain import bound_phrase, is_computed, qty, status_note
-from chitieu.core.model import Verdict
+from chitieu.core.model import Text, Verdict
+from chitieu.core.observations import Observation, Qualifier
 from chitieu.core.results import (
     VERDICT_LABEL,
     ClauseResult,
@@ -19,6 +20,14 @@ from chitieu.core.results import (
 )
 from chitieu.datasets import Dataset
 from chitieu.services import LoadReport
+from chitieu.store import Store
+
+_QUALIFIER = {
+    Qualifier.EXACT: Text("", ""),
+    Qualifier.APPROX: Text("khoảng ", "about "),
+    Qualifier.MORE_THAN: Text("hơn ", "more than "),
+    Qualifier.LESS_THAN: Text("dưới ", "less than "),
+}
 
 STYLE = {
     Verdict.EXCEEDED: "bold green",
@@ -224,3 +233,53 @@ def load_report(console: Console, report: LoadReport) -> None:
 def datasets(console: Console, items: Sequence[Dataset]) -> None:
     for d in items:
         console.print(d.name)
+
+
+def resolutions(console: Console, store: Store) -> None:
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("Nghị quyết")
+    table.add_column("Phiên bản", justify="right")
+    table.add_column("Nạp lúc (UTC)")
+    table.add_column("Nguồn", overflow="fold")
+    for rid in store.resolution_ids():
+        versions = store.resolution_versions(rid)
+        latest = versions[-1]
+        table.add_row(
+            rid,
+            str(latest.version),
+            f"{latest.loaded_at:%d/%m/%Y %H:%M}",
+            latest.source_name,
+        )
+    console.print(table)
+
+
+def figures(console: Console, rows: Sequence[Observation], lang: str, revisions: bool) -> None:
+    en = lang == "en"
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("Indicator" if en else "Chỉ tiêu", overflow="fold", max_width=22)
+    table.add_column("Area" if en else "Địa bàn", overflow="fold", max_width=14)
+    table.add_column("Period" if en else "Kỳ", no_wrap=True)
+    table.add_column("Figure" if en else "Số liệu", justify="right", overflow="fold")
+    table.add_column("Status" if en else "Trạng thái", no_wrap=True)
+    if revisions:
+        table.add_column("Rev.", justify="right")
+    table.add_column("Source" if en else "Nguồn", overflow="fold", max_width=24)
+    for o in rows:
+        cells = [
+            o.indicator,
+            o.area,
+            o.period_label(),
+            _QUALIFIER[o.qualifier].get(lang) + qty(o.value, o.unit, lang),
+            o.status.label.get(lang),
+        ]
+        if revisions:
+            cells.append(str(o.revision))
+        cells.append(o.source.label(lang))
+        table.add_row(*cells)
+    console.print(table)
+    console.print(
+        RichText(
+            f"{len(rows)} figures" if en else f"{len(rows)} số liệu",
+            style="dim",
+        )
+    )
