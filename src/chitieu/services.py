@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chitieu import datasets
-from chitieu.core.evaluate import evaluate_resolution
+from chitieu.core.evaluation import evaluate_resolution
 from chitieu.core.model import Resolution
 from chitieu.core.observations import Observation, current
 from chitieu.core.results import ResolutionResult
@@ -29,39 +29,50 @@ class LoadReport:
     resolution: Resolution | None
     saved: SaveResult | None
     figures: AddResult | None
+    dry_run: bool = False
 
 
-def load_path(store: Store, path: Path, *, loaded_by: str = "cli") -> LoadReport:
+def load_path(
+    store: Store, path: Path, *, loaded_by: str = "cli", dry_run: bool = False
+) -> LoadReport:
     """Load a definition (.yaml/.yml), a figures file (.csv) or a dataset folder."""
     if path.is_dir():
-        return _load_folder(store, path, path.name, loaded_by)
+        return _load_folder(store, path, path.name, loaded_by, dry_run)
     if path.suffix.lower() in (".yaml", ".yml"):
         text = path.read_text(encoding="utf-8")
         resolution = load_resolution_text(text, str(path))
-        saved = store.save_resolution(resolution, text, str(path), loaded_by=loaded_by)
-        return LoadReport(str(path), resolution, saved, None)
+        saved = store.save_resolution(
+            resolution, text, str(path), loaded_by=loaded_by, dry_run=dry_run
+        )
+        return LoadReport(str(path), resolution, saved, None, dry_run)
     if path.suffix.lower() == ".csv":
         indicators = {i.code: i for i in store.indicators()}
         areas = [a.code for a in store.areas()]
         obs = load_observations_csv(path, indicators=indicators, areas=areas)
-        added = store.add_observations(obs, recorded_by=loaded_by, dataset=path.name)
-        return LoadReport(str(path), None, None, added)
+        added = store.add_observations(
+            obs, recorded_by=loaded_by, dataset=path.name, dry_run=dry_run
+        )
+        return LoadReport(str(path), None, None, added, dry_run)
     raise ValueError(
         f"{path}: không nhận dạng được loại tệp (cần .yaml, .csv hoặc thư mục) "
         f"(unknown file type: expected .yaml, .csv or a dataset folder)"
     )
 
 
-def load_dataset(store: Store, name: str, *, loaded_by: str = "cli") -> LoadReport:
+def load_dataset(
+    store: Store, name: str, *, loaded_by: str = "cli", dry_run: bool = False
+) -> LoadReport:
     """Load a shipped dataset by name (see :func:`chitieu.datasets.available`)."""
     ds = datasets.get(name)
     if ds is None:
         known = ", ".join(d.name for d in datasets.available())
         raise KeyError(f"không có bộ dữ liệu '{name}' (no dataset '{name}'); có: {known}")
-    return _load_folder(store, ds.path, ds.name, loaded_by)
+    return _load_folder(store, ds.path, ds.name, loaded_by, dry_run)
 
 
-def _load_folder(store: Store, folder: Path, name: str, loaded_by: str) -> LoadReport:
+def _load_folder(
+    store: Store, folder: Path, name: str, loaded_by: str, dry_run: bool = False
+) -> LoadReport:
     definition = folder / datasets.DEFINITION_FILE
     text = definition.read_text(encoding="utf-8")
     resolution = load_resolution_text(text, str(definition))
@@ -75,9 +86,15 @@ def _load_folder(store: Store, folder: Path, name: str, loaded_by: str) -> LoadR
         )
     # Both files are validated first, then written in one transaction.
     saved, added = store.save_dataset(
-        resolution, text, f"dataset:{name}", observations, loaded_by=loaded_by, dataset=name
+        resolution,
+        text,
+        f"dataset:{name}",
+        observations,
+        loaded_by=loaded_by,
+        dataset=name,
+        dry_run=dry_run,
     )
-    return LoadReport(name, resolution, saved, added if observations else None)
+    return LoadReport(name, resolution, saved, added if observations else None, dry_run)
 
 
 def evaluate(

@@ -275,3 +275,24 @@ def test_figures_history_shows_every_revision(db: str, tmp_path: Path) -> None:
     in_2020 = [f for f in history if f["period"] == "2020"]
     assert sorted(f["revision"] for f in in_2020) == [1, 2]
     assert [f["value"] for f in current if f["period"] == "2020"] == [6200]
+
+
+def test_dry_run_checks_everything_and_writes_nothing(db: str, tmp_path: Path) -> None:
+    r = run(db, "load", XVI, "--dry-run")
+    assert r.exit_code == 0, r.output
+    assert "nothing written" in r.output
+    assert "102 mới" in r.output  # what a real load would do
+    with Store.open(db) as store:
+        assert store.resolution_ids() == []
+        assert store.observations() == []
+    run(db, "load", XV)
+    header = run(db, "figures", "--format", "csv").output.splitlines()[0]
+    fix = tmp_path / "fix.csv"
+    fix.write_text(
+        header + "\ngrdp-per-capita,haiphong,2020,6200,USD/người,estimate,exact,doc,,,,,\n",
+        encoding="utf-8",
+    )
+    r = run(db, "load", str(fix), "--dry-run")
+    assert "1 sửa đổi" in r.output
+    with Store.open(db) as store:
+        assert all(o.revision == 1 for o in store.observations("grdp-per-capita"))

@@ -395,3 +395,14 @@ def test_save_dataset_with_a_bad_figure_writes_nothing(store: Store) -> None:
     assert store.resolution_ids() == []
     assert count_rows(store, "observations") == 0
     assert count_rows(store, "indicators") == 0
+
+
+def test_dry_run_reports_and_rolls_back(store: Store) -> None:
+    saved, added = store.save_dataset(
+        resolution(), "id: x\n", "dataset:x", [obs("12.38")], dry_run=True
+    )
+    assert saved.created
+    assert added.inserted == 1
+    assert store.resolution_ids() == []
+    assert count_rows(store, "observations") == 0
+    assert count_rows(store, "indicators") == 0

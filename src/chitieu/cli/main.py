@@ -145,9 +145,14 @@ def init(ctx: click.Context) -> None:
 
 @main.command()
 @click.argument("source")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Check everything (files and database) and report, but write nothing.",
+)
 @click.pass_context
 @handles_errors
-def load(ctx: click.Context, source: str) -> None:
+def load(ctx: click.Context, source: str, dry_run: bool) -> None:
     """Nạp bộ dữ liệu có sẵn, tệp định nghĩa .yaml hoặc tệp số liệu .csv.
 
     SOURCE is a shipped dataset name (see `chitieu datasets`), a definition file
@@ -156,9 +161,9 @@ def load(ctx: click.Context, source: str) -> None:
     store = _ready_store(ctx)
     path = Path(source)
     if datasets.get(source) is not None and not path.exists():
-        report = services.load_dataset(store, source)
+        report = services.load_dataset(store, source, dry_run=dry_run)
     elif path.exists():
-        report = services.load_path(store, path)
+        report = services.load_path(store, path, dry_run=dry_run)
     else:
         known = ", ".join(d.name for d in datasets.available())
         raise ValueError(

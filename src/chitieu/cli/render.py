@@ -212,6 +212,11 @@ def target_detail(console: Console, result: ResolutionResult, t: TargetResult, l
 
 
 def load_report(console: Console, report: LoadReport) -> None:
+    if report.dry_run:
+        console.print(
+            "Chạy thử (--dry-run): hợp lệ; không có gì được ghi (valid; nothing written).",
+            style="bold",
+        )
     if report.resolution is not None and report.saved is not None:
         r = report.resolution
         clauses = sum(len(t.clauses) for t in r.targets)

@@ -162,11 +162,25 @@ class Store:
             yield session
 
     @contextmanager
-    def _write(self) -> Iterator[Session]:
-        """One write transaction; database errors become :class:`StoreError`."""
+    def _write(self, dry_run: bool = False) -> Iterator[Session]:
+        """One write transaction; database errors become :class:`StoreError`.
+
+        ``dry_run`` runs every statement and check, then rolls back: a preview that sees
+        exactly what the real write would (conflicts, revisions), and changes nothing.
+        """
         try:
-            with Session(self._write_engine) as session, session.begin():
-                yield session
+            with Session(self._write_engine) as session:
+                transaction = session.begin()
+                try:
+                    yield session
+                    session.flush()
+                except BaseException:
+                    transaction.rollback()
+                    raise
+                if dry_run:
+                    transaction.rollback()
+                else:
+                    transaction.commit()
         except sa.exc.DBAPIError as exc:
             raise StoreError(f"database refused the write: {exc.orig}") from exc
 
@@ -179,6 +193,7 @@ class Store:
         source_name: str,
         *,
         loaded_by: str = "cli",
+        dry_run: bool = False,
     ) -> SaveResult:
         """Store a resolution's reviewed definition text, its areas and indicators.
 
@@ -187,7 +202,7 @@ class Store:
         one that differs from the stored indicator in unit, direction or measure raises
         :class:`ConflictError` and nothing is written. One transaction.
         """
-        with self._write() as session:
+        with self._write(dry_run) as session:
             return self._save_resolution(
                 session, resolution, definition_text, source_name, loaded_by
             )
@@ -201,9 +216,10 @@ class Store:
         *,
         loaded_by: str = "cli",
         dataset: str = "",
+        dry_run: bool = False,
     ) -> tuple[SaveResult, AddResult]:
         """A definition and its figures in ONE transaction: both are written or neither."""
-        with self._write() as session:
+        with self._write(dry_run) as session:
             saved = self._save_resolution(
                 session, resolution, definition_text, source_name, loaded_by
             )
@@ -399,6 +415,7 @@ class Store:
         recorded_by: str = "cli",
         reason: str = "",
         dataset: str = "",
+        dry_run: bool = False,
     ) -> AddResult:
         """Record a batch of figures in one transaction (any error: nothing is written).
 
@@ -410,7 +427,7 @@ class Store:
         """
         if not observations:
             return AddResult(0, 0, 0)
-        with self._write() as session:
+        with self._write(dry_run) as session:
             return self._add_observations(
                 session, observations, recorded_by=recorded_by, reason=reason, dataset=dataset
             )
