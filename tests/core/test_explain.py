@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from chitieu.core.evaluate import evaluate_resolution
+from chitieu.core.evaluation import evaluate_resolution
 from chitieu.core.explain import bound_phrase, num, qty
 from chitieu.core.model import (
     Area,

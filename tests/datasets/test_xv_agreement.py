@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from chitieu import datasets
-from chitieu.core.evaluate import evaluate_resolution
+from chitieu.core.evaluation import evaluate_resolution
 from chitieu.core.model import Verdict
 from chitieu.core.results import ClauseResult, ResolutionResult, TargetResult
 from chitieu.core.settings import EvaluationSettings

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from chitieu import datasets
-from chitieu.core.evaluate import evaluate_resolution
+from chitieu.core.evaluation import evaluate_resolution
 from chitieu.core.model import Resolution, Verdict
 from chitieu.core.observations import Observation
 from chitieu.core.results import ResolutionResult

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chitieu.core.evaluate import evaluate_clause, evaluate_resolution
+from chitieu.core.evaluation import evaluate_clause, evaluate_resolution
 from chitieu.core.model import (
     Area,
     Bound,
