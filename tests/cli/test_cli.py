@@ -296,3 +296,18 @@ def test_dry_run_checks_everything_and_writes_nothing(db: str, tmp_path: Path) -
     assert "1 sửa đổi" in r.output
     with Store.open(db) as store:
         assert all(o.revision == 1 for o in store.observations("grdp-per-capita"))
+
+
+def test_counted_targets_cannot_be_fewer_than_defined(db: str, tmp_path: Path) -> None:
+    second = """  - id: "2"
+    number: 2
+    group: kt
+    text: Chỉ tiêu thứ hai
+    clauses: []
+"""
+    text = GOOD_DEFINITION.replace("area: hp\n", "area: hp\ncounted_targets: 1\n") + second
+    bad = tmp_path / "mini.yaml"
+    bad.write_text(text, encoding="utf-8")
+    r = run(db, "load", str(bad))
+    assert r.exit_code == 2, r.output
+    assert "mini.yaml:8: counted_targets: the source counts 1 targets but 2 are defined" in r.output

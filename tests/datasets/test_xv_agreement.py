@@ -95,6 +95,8 @@ def test_counts_are_consistent_with_the_report(result: ResolutionResult) -> None
     assert counts[Verdict.ACHIEVED] == 7 - 1
     assert counts[Verdict.NOT_ACHIEVED] == 1
     assert len(result.targets) == 19
+    assert result.resolution.counted_targets == 20
+    assert "không xác định được" in result.resolution.counted_note.vi
 
 
 def test_computed_verdicts_cover_the_stated_targets(result: ResolutionResult) -> None:

@@ -113,6 +113,14 @@ def evaluation(console: Console, result: ResolutionResult, lang: str) -> None:
         head = f"Số liệu đến năm {result.as_of} · {state}"
     console.print(head)
     console.print(summary_line(result, lang))
+    counted = res.counted_targets
+    if counted is not None and counted != len(result.targets):
+        note = res.counted_note.get(lang)
+        if en:
+            line = f"The source counts {counted} targets; {len(result.targets)} are identified."
+        else:
+            line = f"Văn bản gốc tính {counted} chỉ tiêu; xác định được {len(result.targets)}."
+        console.print(RichText(f"{line} {note}".strip(), style="dim"))
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=False)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Target" if en else "Chỉ tiêu", max_width=36, overflow="fold")

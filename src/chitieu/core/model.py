@@ -272,6 +272,8 @@ class Resolution:
     areas: tuple[Area, ...] = ()
     source: Citation = field(default_factory=Citation)
     extra_targets: tuple[Target, ...] = ()
+    counted_targets: int | None = None
+    counted_note: Text = field(default_factory=lambda: Text(""))
 
     def indicator(self, code: str) -> Indicator:
         for ind in self.indicators:

@@ -275,6 +275,12 @@ class _Loader:
                     f"base year {header.base_year} is not before the period "
                     f"{header.period[0]}-{header.period[1]}",
                 )
+            if header.counted_targets is not None and header.counted_targets < len(targets):
+                self.add(
+                    ("counted_targets",),
+                    f"the source counts {header.counted_targets} targets but "
+                    f"{len(targets)} are defined",
+                )
         for code, (path, area) in areas.items():
             if area.parent is not None and area.parent not in areas:
                 self.add((*path, "parent"), f"unknown area {area.parent!r}" + _known(areas))
@@ -299,6 +305,8 @@ class _Loader:
             areas=tuple(a for _, a in areas.values()),
             source=self._citation(header.source),
             extra_targets=tuple(extra),
+            counted_targets=header.counted_targets,
+            counted_note=_text(header.counted_note) if header.counted_note else Text(""),
         )
 
     # -- items ---------------------------------------------------------------

@@ -217,6 +217,10 @@ class HeaderBase(Model):
     period: Period
     area: Code
     source: CitationSpec | None = None
+    # How many main targets the source itself counts ("12/20 chỉ tiêu"), when not all of
+    # them could be identified and encoded; the note says which are missing and why.
+    counted_targets: int | None = Field(default=None, ge=1)
+    counted_note: TextIn | None = None
 
 
 class ResolutionHeader(HeaderBase):

@@ -126,6 +126,8 @@ def to_dict(result: ResolutionResult) -> dict[str, Any]:
         "as_of": result.as_of,
         "final": result.final,
         "targets_total": len(result.targets),
+        "targets_counted_by_source": res.counted_targets,
+        "counted_note": {"vi": res.counted_note.vi, "en": res.counted_note.en},
         "counts": {v.value: counts.get(v, 0) for v in Verdict if counts.get(v, 0)},
         "targets": [target_dict(t, result) for t in result.targets],
         "extra_targets": [target_dict(t, result) for t in result.extra],
