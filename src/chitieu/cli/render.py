@@ -8,9 +8,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from chitieu.core.explain import bound_phrase, is_computed, qty, status_note
-from chitieu.core.model import Text, Verdict
-from chitieu.core.observations import Observation, Qualifier
+from chitieu.core.explain import QUALIFIER_WORDS, bound_phrase, is_computed, qty, status_note
+from chitieu.core.model import Verdict
+from chitieu.core.observations import Observation
 from chitieu.core.results import (
     VERDICT_LABEL,
     ClauseResult,
@@ -21,13 +21,6 @@ from chitieu.core.results import (
 from chitieu.datasets import Dataset
 from chitieu.services import LoadReport
 from chitieu.store import Store
-
-_QUALIFIER = {
-    Qualifier.EXACT: Text("", ""),
-    Qualifier.APPROX: Text("khoảng ", "about "),
-    Qualifier.MORE_THAN: Text("hơn ", "more than "),
-    Qualifier.LESS_THAN: Text("dưới ", "less than "),
-}
 
 STYLE = {
     Verdict.EXCEEDED: "bold green",
@@ -282,7 +275,7 @@ def figures(console: Console, rows: Sequence[Observation], lang: str, revisions:
             o.indicator,
             o.area,
             o.period_label(),
-            _QUALIFIER[o.qualifier].get(lang) + qty(o.value, o.unit, lang),
+            QUALIFIER_WORDS[o.qualifier].get(lang) + qty(o.value, o.unit, lang),
             o.status.label.get(lang),
         ]
         if revisions:

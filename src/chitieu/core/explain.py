@@ -30,7 +30,7 @@ _OUTCOME = {
     Verdict.OFF_TRACK: Text("chậm so với tiến độ cần thiết", "off track"),
     Verdict.NOT_ENOUGH_DATA: Text("chưa đủ số liệu để đánh giá", "not enough data to judge"),
 }
-_QUAL = {
+QUALIFIER_WORDS = {
     Qualifier.EXACT: Text("", ""),
     Qualifier.APPROX: Text("khoảng ", "about "),
     Qualifier.MORE_THAN: Text("hơn ", "more than "),
@@ -255,7 +255,7 @@ def _actual(r: ClauseResult, lang: str) -> str:
     unit = r.clause.bound.unit
     if r.clause.kind is ClauseKind.PER_YEAR and not unit.endswith("/năm"):
         unit = unit + "/năm"
-    return _QUAL[r.qualifier].get(lang) + qty(r.actual, unit, lang, computed)
+    return QUALIFIER_WORDS[r.qualifier].get(lang) + qty(r.actual, unit, lang, computed)
 
 
 def _sentence(resolution: Resolution, r: ClauseResult, lang: str) -> str:

@@ -21,7 +21,13 @@ from chitieu.core.observations import Observation, Qualifier, Status
 from chitieu.core.units import UnknownUnitError, compatible, convertible_with_rate, parse_unit
 from chitieu.definitions.errors import DefinitionError, Problem
 
-__all__ = ["COLUMNS", "REQUIRED_COLUMNS", "load_observations_csv", "load_observations_text"]
+__all__ = [
+    "COLUMNS",
+    "REQUIRED_COLUMNS",
+    "format_period",
+    "load_observations_csv",
+    "load_observations_text",
+]
 
 #: Every column the format knows, in the documented order.
 COLUMNS = (
@@ -151,7 +157,7 @@ def load_observations_text(
             add(
                 start,
                 "",
-                f"duplicate figure: {obs.indicator} × {obs.area} × {_period(obs.period)} × "
+                f"duplicate figure: {obs.indicator} × {obs.area} × {format_period(obs.period)} × "
                 f"{obs.status} is already on line {seen[key]} (a revision belongs in the store, "
                 "not twice in one file)",
             )
@@ -312,7 +318,8 @@ def _parse_period(text: str) -> tuple[int, int] | None:
     return (first, last)
 
 
-def _period(period: tuple[int, int]) -> str:
+def format_period(period: tuple[int, int]) -> str:
+    """The period as the CSV writes it: "2021" or "2016-2020"."""
     return str(period[0]) if period[0] == period[1] else f"{period[0]}-{period[1]}"
 
 

@@ -13,13 +13,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from chitieu.core.observations import Observation
-from chitieu.definitions.observations_csv import COLUMNS
+from chitieu.definitions.observations_csv import COLUMNS, format_period
 from chitieu.exports.evaluation import observation_dict
-
-
-def _period(obs: Observation) -> str:
-    a, b = obs.period
-    return str(a) if a == b else f"{a}-{b}"
 
 
 def to_csv(observations: Iterable[Observation]) -> str:
@@ -31,7 +26,7 @@ def to_csv(observations: Iterable[Observation]) -> str:
             [
                 o.indicator,
                 o.area,
-                _period(o),
+                format_period(o.period),
                 f"{o.value:f}",
                 o.unit,
                 o.status.value,
