@@ -9,16 +9,6 @@ from chitieu.core.evaluation.series import observations_of
 from chitieu.core.model import ClauseKind, Text, Verdict
 from chitieu.core.results import ClauseResult
 
-LEVEL_KINDS = frozenset(
-    {
-        ClauseKind.LEVEL,
-        ClauseKind.SHARE,
-        ClauseKind.STRUCTURE,
-        ClauseKind.COVERAGE,
-        ClauseKind.RANK,
-    }
-)
-
 
 def evaluate_level(ctx: ClauseContext) -> ClauseResult:
     year = ctx.clause.end_year
