@@ -11,6 +11,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Machines here have 2 noisy cores: a per-example deadline would make property tests flaky
+# without telling us anything about correctness (performance lives in bench/, not tests).
+settings.register_profile("chitieu", deadline=None)
+settings.load_profile("chitieu")
 
 ROOT = Path(__file__).resolve().parent.parent
 COPIES = ROOT / "tests" / "fixtures" / "shared"
