@@ -33,6 +33,9 @@ from . import render
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+lang_option = click.option(
+    "--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True
+)
 RATE_HELP = (
     "Exchange rate, repeatable: 'USD=23.160' (đồng per USD, vi-VN number) or "
     "'2021:USD=23.160' for one year's figures."
@@ -196,7 +199,7 @@ def resolutions(ctx: click.Context) -> None:
     default=False,
     help="Every revision (history) or only the current figure per period (default).",
 )
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@lang_option
 @click.option(
     "--format",
     "fmt",
@@ -235,7 +238,7 @@ def figures(
 @main.command()
 @click.argument("resolution")
 @click.option("--as-of", "as_of", type=int, default=None, help="Last year of figures to use.")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@lang_option
 @click.option(
     "--format",
     "fmt",
@@ -269,7 +272,7 @@ def evaluate(
 @click.argument("resolution")
 @click.argument("target")
 @click.option("--as-of", "as_of", type=int, default=None, help="Last year of figures to use.")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@lang_option
 @click.option("--rate", "rates", multiple=True, help=RATE_HELP)
 @click.pass_context
 @handles_errors

@@ -98,6 +98,11 @@ class ClauseContext:
             return Figure(self.clause.base_value, by)
         return self.series.years.get(by)
 
+    def years_early(self, met: int | None) -> int | None:
+        """ "trước N năm": how many years before the clause's last year it was met."""
+        end = self.clause.end_year
+        return end - met if met is not None and met < end else None
+
     def met_year(self, first: int, last: int) -> int | None:
         """First year in [first, last] whose figure already met the requirement."""
         for y in range(first, last + 1):

@@ -25,7 +25,7 @@ def evaluate_level(ctx: ClauseContext) -> ClauseResult:
                 qualifier=fig.qualifier,
                 used=observations_of(fig),
                 met_year=met,
-                met_early_years=(year - met) if met is not None and met < year else None,
+                met_early_years=ctx.years_early(met),
             )
     return _level_in_term(ctx, final=ctx.as_of >= year)
 
@@ -132,6 +132,6 @@ def evaluate_milestone(ctx: ClauseContext) -> ClauseResult:
             basis=(year_done, year_done),
             used=observations_of(fig),
             met_year=year_done if ok else None,
-            met_early_years=(due - year_done) if ok and year_done < due else None,
+            met_early_years=ctx.years_early(year_done if ok else None),
         )
     return ctx.result(Verdict.NOT_ENOUGH_DATA, ctx.as_of >= due)

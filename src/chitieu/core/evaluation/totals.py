@@ -78,7 +78,7 @@ def _sum_or_mean(ctx: ClauseContext, *, mean: bool) -> ClauseResult:
             qualifier=qualifier,
             used=used,
             met_year=met if satisfied(verdict) else None,
-            met_early_years=(last - met) if met is not None and met < last else None,
+            met_early_years=ctx.years_early(met),
         )
     gaps: tuple[Text, ...] = ()
     seen_last = figs[-1].year
