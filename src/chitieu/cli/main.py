@@ -7,115 +7,25 @@ produces a traceback: it is reported with file, line and field and a non-zero ex
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-import sys
-from collections.abc import Callable
-from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
+from types import ModuleType
 
 import click
-from rich.console import Console
 
 from chitieu import __version__, datasets, services
-from chitieu.core.numbers import NumberFormatError, parse_number
-from chitieu.core.settings import EvaluationSettings
-from chitieu.core.units import ExchangeRates
-from chitieu.definitions.errors import DefinitionError
 from chitieu.exports import evaluation as export
 from chitieu.exports import observations as export_observations
-from chitieu.store import Store
-from chitieu.store.errors import StoreError
 
 from . import render
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-lang_option = click.option(
-    "--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True
+from .common import (
+    RATE_HELP,
+    console,
+    evaluate_stored,
+    handles_errors,
+    lang_option,
+    open_store,
+    ready_store,
 )
-RATE_HELP = (
-    "Exchange rate, repeatable: 'USD=23.160' (đồng per USD, vi-VN number) or "
-    "'2021:USD=23.160' for one year's figures."
-)
-
-
-def parse_rate(text: str) -> tuple[str, int | None, Decimal]:
-    """'2021:USD=23.160' → ("USD", 2021, 23160): đồng per unit of the currency."""
-    year: int | None = None
-    spec = text.strip()
-    if ":" in spec:
-        head, spec = spec.split(":", 1)
-        if not head.strip().isdigit():
-            raise click.BadParameter(f"{text!r}: the year before ':' must be a number")
-        year = int(head)
-    if "=" not in spec:
-        raise click.BadParameter(f"{text!r}: expected CURRENCY=RATE, e.g. USD=23.160")
-    currency, value = (part.strip() for part in spec.split("=", 1))
-    try:
-        rate = parse_number(value)
-    except NumberFormatError as exc:
-        raise click.BadParameter(f"{text!r}: {exc}") from exc
-    if not currency or rate <= 0:
-        raise click.BadParameter(f"{text!r}: expected a currency and a positive rate")
-    return currency, year, rate
-
-
-def _rates(specs: tuple[str, ...]) -> ExchangeRates | None:
-    if not specs:
-        return None
-    rates = ExchangeRates()
-    for spec in specs:
-        currency, year, rate = parse_rate(spec)
-        rates = rates.with_rate(currency, "đồng", rate, year)
-    return rates
-
-
-def _console(err: bool = False) -> Console:
-    return Console(stderr=err, highlight=False, soft_wrap=False)
-
-
-def _fail(message: str, code: int) -> None:
-    # Plain echo, never wrapped: "file:line: field" must stay on one line to be clickable.
-    click.echo(click.style("Lỗi (error): ", fg="red", bold=True) + message, err=True)
-    sys.exit(code)
-
-
-def handles_errors(func: F) -> F:
-    """Turn domain errors into a clear message and an exit code; never a traceback."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except DefinitionError as exc:
-            lines = "\n".join(f"  {p}" for p in exc.problems) or str(exc)
-            _fail(f"dữ liệu đầu vào không hợp lệ (invalid input):\n{lines}", 2)
-        except StoreError as exc:
-            _fail(f"cơ sở dữ liệu từ chối ghi, không có gì được ghi (nothing written): {exc}", 1)
-        except KeyError as exc:
-            _fail(str(exc.args[0]) if exc.args else str(exc), 2)
-        except (ValueError, OSError) as exc:
-            _fail(str(exc), 2)
-        return None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _open_store(ctx: click.Context) -> Store:
-    url = ctx.obj.get("database_url") if ctx.obj else None
-    store = Store.open(url)
-    ctx.call_on_close(store.close)
-    return store
-
-
-def _ready_store(ctx: click.Context) -> Store:
-    store = _open_store(ctx)
-    if not store.is_initialised():
-        store.init()
-    return store
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -141,7 +51,7 @@ def main(ctx: click.Context, database_url: str | None) -> None:
 @handles_errors
 def init(ctx: click.Context) -> None:
     """Tạo hoặc nâng cấp cơ sở dữ liệu (create or upgrade the database)."""
-    store = _open_store(ctx)
+    store = open_store(ctx)
     store.init()
     click.echo(f"Cơ sở dữ liệu sẵn sàng (database ready): {store.url}")
 
@@ -161,7 +71,7 @@ def load(ctx: click.Context, source: str, dry_run: bool) -> None:
     SOURCE is a shipped dataset name (see `chitieu datasets`), a definition file
     (.yaml), a figures file (.csv) or a dataset folder.
     """
-    store = _ready_store(ctx)
+    store = ready_store(ctx)
     path = Path(source)
     if datasets.get(source) is not None and not path.exists():
         report = services.load_dataset(store, source, dry_run=dry_run)
@@ -172,13 +82,13 @@ def load(ctx: click.Context, source: str, dry_run: bool) -> None:
         raise ValueError(
             f"'{source}': không có tệp hay bộ dữ liệu này (no such file or dataset); có: {known}"
         )
-    render.load_report(_console(), report)
+    render.load_report(console(), report)
 
 
 @main.command("datasets")
 def list_datasets() -> None:
     """Liệt kê các bộ dữ liệu đi kèm (list shipped datasets)."""
-    render.datasets(_console(), datasets.available())
+    render.datasets(console(), datasets.available())
 
 
 @main.command()
@@ -186,8 +96,8 @@ def list_datasets() -> None:
 @handles_errors
 def resolutions(ctx: click.Context) -> None:
     """Liệt kê các nghị quyết đã nạp (list loaded resolutions and their versions)."""
-    store = _ready_store(ctx)
-    render.resolutions(_console(), store)
+    store = ready_store(ctx)
+    render.resolutions(console(), store)
 
 
 @main.command()
@@ -220,7 +130,7 @@ def figures(
     fmt: str,
 ) -> None:
     """Số liệu đã lưu, với nguồn và các lần sửa đổi (stored figures with sources, revisions)."""
-    store = _ready_store(ctx)
+    store = ready_store(ctx)
     rows = store.observations(indicator, area, all_revisions=True)
     if resolution is not None:
         codes = {i.code for i in store.get_resolution(resolution).indicators}
@@ -232,7 +142,7 @@ def figures(
     elif fmt == "json":
         click.echo(export_observations.to_json(rows))
     else:
-        render.figures(_console(), rows, lang, revisions)
+        render.figures(console(), rows, lang, revisions)
 
 
 @main.command()
@@ -258,14 +168,14 @@ def evaluate(
     rates: tuple[str, ...],
 ) -> None:
     """Đánh giá các chỉ tiêu của nghị quyết (evaluate a resolution's targets)."""
-    store = _ready_store(ctx)
-    result = _evaluate(store, resolution, as_of, rates)
+    store = ready_store(ctx)
+    result = evaluate_stored(store, resolution, as_of, rates)
     if fmt == "json":
         click.echo(export.to_json(result))
     elif fmt == "csv":
         click.echo(export.to_csv(result, lang), nl=False)
     else:
-        render.evaluation(_console(), result, lang)
+        render.evaluation(console(), result, lang)
 
 
 @main.command()
@@ -285,29 +195,21 @@ def explain(
     rates: tuple[str, ...],
 ) -> None:
     """Giải thích kết quả một chỉ tiêu (explain one target, clause by clause)."""
-    store = _ready_store(ctx)
-    result = _evaluate(store, resolution, as_of, rates)
+    store = ready_store(ctx)
+    result = evaluate_stored(store, resolution, as_of, rates)
     for t in (*result.targets, *result.extra):
         if t.target.id == target:
-            render.target_detail(_console(), result, t, lang)
+            render.target_detail(console(), result, t, lang)
             return
     known = ", ".join(t.target.id for t in (*result.targets, *result.extra))
     raise KeyError(f"không có chỉ tiêu '{target}' (no target '{target}'); có: {known}")
 
 
-def _evaluate(
-    store: Store, resolution_id: str, as_of: int | None, rates: tuple[str, ...] = ()
-) -> Any:
-    if resolution_id not in store.resolution_ids():
-        known = ", ".join(store.resolution_ids()) or "—"
-        raise KeyError(
-            f"chưa nạp nghị quyết '{resolution_id}' (resolution not loaded); đã nạp: {known}. "
-            f"Dùng `chitieu load {resolution_id}`."
-        )
-    resolution = store.get_resolution(resolution_id)
-    year = as_of if as_of is not None else services.default_as_of(resolution, dt.date.today().year)
-    settings = EvaluationSettings(as_of=year, rates=_rates(rates))
-    return services.evaluate(store, resolution_id, settings)
+# Topic modules each export COMMANDS; registering them here keeps main.py the one index.
+_TOPICS: tuple[ModuleType, ...] = ()
+for _module in _TOPICS:
+    for _command in _module.COMMANDS:
+        main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover
