@@ -15,7 +15,23 @@ from chitieu.core.observations import Observation, Status
 from chitieu.store import Store, migrate
 from chitieu.store.tables import Base
 
-TABLES = {"resolutions", "resolution_versions", "areas", "indicators", "observations"}
+TABLES = {
+    "resolutions",
+    "resolution_versions",
+    "areas",
+    "indicators",
+    "observations",
+    "agencies",
+    "indicator_agencies",
+    "documents",
+    "users",
+    "user_agencies",
+    "api_tokens",
+    "app_settings",
+    "observation_reviews",
+    "task_updates",
+    "audit_log",
+}
 
 
 def test_empty_database_is_not_initialised(empty_store: Store) -> None:
@@ -28,7 +44,7 @@ def test_init_creates_all_tables(empty_store: Store) -> None:
     empty_store.init()
     names = set(sa.inspect(empty_store.engine).get_table_names())
     assert names == TABLES | {"alembic_version"}
-    assert empty_store.schema_revision() == migrate.head_revision() == "0001"
+    assert empty_store.schema_revision() == migrate.head_revision() == "0002"
     assert empty_store.is_initialised()
 
 

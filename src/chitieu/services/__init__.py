@@ -103,7 +103,12 @@ def evaluate(
     """Evaluate a stored resolution with the store's current figures."""
     resolution = store.get_resolution(resolution_id)
     codes = {i.code for i in resolution.indicators}
-    observations = [o for o in store.observations(all_revisions=True) if o.indicator in codes]
+    # Only approved figures count: submitted or returned ones wait for a reviewer.
+    observations = [
+        o
+        for o in store.observations(all_revisions=True, approved_only=True)
+        if o.indicator in codes
+    ]
     return evaluate_resolution(resolution, observations, settings)
 
 

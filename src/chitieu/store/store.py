@@ -33,6 +33,8 @@ from chitieu.core.model import (
 from chitieu.core.observations import Observation, Qualifier, Status, current
 from chitieu.settings import Settings
 from chitieu.store import db, migrate
+from chitieu.store.accounts import AccountsMixin
+from chitieu.store.activity import ActivityMixin
 from chitieu.store.errors import ConflictError, NotFoundError, StoreError
 from chitieu.store.tables import (
     AreaRow,
@@ -41,6 +43,7 @@ from chitieu.store.tables import (
     ResolutionRow,
     ResolutionVersionRow,
 )
+from chitieu.store.workflow import WorkflowMixin, approved_clause
 
 ObservationKey = tuple[str, str, tuple[int, int]]
 _RowKey = tuple[str, str, int, int, str]  # indicator, area, period start, end, status
@@ -94,7 +97,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class Store:
+class Store(AccountsMixin, WorkflowMixin, ActivityMixin):
     """chitieu's database: resolutions (as reviewed text), areas, indicators, observations.
 
     Open with :meth:`open` (``None`` → ``CHITIEU_DATABASE_URL`` or the default SQLite file),
@@ -440,6 +443,7 @@ class Store:
         recorded_by: str,
         reason: str,
         dataset: str,
+        written: list[ObservationRow] | None = None,
     ) -> AddResult:
         now = _now()
         inserted = revised = unchanged = 0
@@ -487,30 +491,31 @@ class Store:
                 inserted += 1
             else:
                 revised += 1
-            session.add(
-                ObservationRow(
-                    indicator=obs.indicator,
-                    area=obs.area,
-                    period_start=obs.period[0],
-                    period_end=obs.period[1],
-                    value=value,
-                    unit=obs.unit,
-                    status=status,
-                    qualifier=qualifier,
-                    revision=revision,
-                    source_document=obs.source.document,
-                    source_section=obs.source.section,
-                    source_line=obs.source.line,
-                    source_url=obs.source.url,
-                    source_date=obs.source.date,
-                    source_quote=obs.source.quote,
-                    note=obs.note,
-                    reason=reason,
-                    recorded_at=now,
-                    recorded_by=recorded_by,
-                    dataset=dataset,
-                )
+            row = ObservationRow(
+                indicator=obs.indicator,
+                area=obs.area,
+                period_start=obs.period[0],
+                period_end=obs.period[1],
+                value=value,
+                unit=obs.unit,
+                status=status,
+                qualifier=qualifier,
+                revision=revision,
+                source_document=obs.source.document,
+                source_section=obs.source.section,
+                source_line=obs.source.line,
+                source_url=obs.source.url,
+                source_date=obs.source.date,
+                source_quote=obs.source.quote,
+                note=obs.note,
+                reason=reason,
+                recorded_at=now,
+                recorded_by=recorded_by,
+                dataset=dataset,
             )
+            session.add(row)
+            if written is not None:
+                written.append(row)
         return AddResult(inserted, revised, unchanged)
 
     @staticmethod
@@ -545,14 +550,19 @@ class Store:
         area: str | None = None,
         *,
         all_revisions: bool = True,
+        approved_only: bool = False,
     ) -> list[Observation]:
         """Stored figures, with ``id``, ``revision`` and ``recorded_at`` set.
 
         ``all_revisions=False`` keeps only the latest revision per indicator × area ×
-        period × status. Ordered by indicator, area, period, then recording order.
+        period × status. ``approved_only`` leaves out figures waiting for review or
+        returned (see :mod:`chitieu.store.workflow`): what evaluations may use.
+        Ordered by indicator, area, period, then recording order.
         """
         o = ObservationRow
         stmt = sa.select(o)
+        if approved_only:
+            stmt = stmt.where(approved_clause())
         if not all_revisions:
             keys = (o.indicator, o.area, o.period_start, o.period_end, o.status)
             latest = (

@@ -169,3 +169,150 @@ class ObservationRow(Base):
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
     recorded_by: Mapped[str] = mapped_column(sa.Text)
     dataset: Mapped[str] = mapped_column(sa.Text)
+
+
+# -- agencies, documents beside a resolution -------------------------------------------
+
+
+class AgencyRow(Base):
+    __tablename__ = "agencies"
+
+    code: Mapped[str] = mapped_column(sa.Text, primary_key=True)
+    name_vi: Mapped[str] = mapped_column(sa.Text)
+    name_en: Mapped[str] = mapped_column(sa.Text)
+    kind: Mapped[str] = mapped_column(sa.Text)
+
+
+class IndicatorAgencyRow(Base):
+    """Which agency reports an indicator: the scope of an editor's data entry."""
+
+    __tablename__ = "indicator_agencies"
+
+    indicator: Mapped[str] = mapped_column(
+        sa.Text, sa.ForeignKey("indicators.code"), primary_key=True
+    )
+    agency: Mapped[str] = mapped_column(sa.Text, sa.ForeignKey("agencies.code"))
+
+
+class DocumentRow(Base):
+    """A file that belongs to a resolution (tasks, agencies), kept as reviewed text."""
+
+    __tablename__ = "documents"
+    __table_args__ = (
+        sa.UniqueConstraint("resolution_id", "kind", "version", name="uq_documents_version"),
+    )
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    resolution_id: Mapped[str] = mapped_column(sa.Text, sa.ForeignKey("resolutions.id"))
+    kind: Mapped[str] = mapped_column(sa.Text)
+    version: Mapped[int] = mapped_column(sa.Integer)
+    text: Mapped[str] = mapped_column(sa.Text)
+    checksum: Mapped[str] = mapped_column(sa.Text)
+    source_name: Mapped[str] = mapped_column(sa.Text)
+    loaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    loaded_by: Mapped[str] = mapped_column(sa.Text)
+
+
+# -- accounts ----------------------------------------------------------------------------
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+    __table_args__ = (
+        sa.CheckConstraint("role IN ('admin', 'reviewer', 'editor', 'viewer')", name="role_known"),
+    )
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(sa.Text, unique=True)
+    display_name: Mapped[str] = mapped_column(sa.Text)
+    password_hash: Mapped[str] = mapped_column(sa.Text)
+    role: Mapped[str] = mapped_column(sa.Text)
+    active: Mapped[bool] = mapped_column(sa.Boolean)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Bumped on password change or deactivation: sessions carry it and die with it.
+    session_version: Mapped[int] = mapped_column(sa.Integer)
+
+
+class UserAgencyRow(Base):
+    __tablename__ = "user_agencies"
+
+    user_id: Mapped[int] = mapped_column(sa.Integer, sa.ForeignKey("users.id"), primary_key=True)
+    agency: Mapped[str] = mapped_column(sa.Text, sa.ForeignKey("agencies.code"), primary_key=True)
+
+
+class ApiTokenRow(Base):
+    """A machine client's token; only its SHA-256 is stored."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(sa.Integer, sa.ForeignKey("users.id"))
+    name: Mapped[str] = mapped_column(sa.Text)
+    token_hash: Mapped[str] = mapped_column(sa.Text, unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked: Mapped[bool] = mapped_column(sa.Boolean)
+
+
+class AppSettingRow(Base):
+    """Installation-wide values that every process must share (the session secret)."""
+
+    __tablename__ = "app_settings"
+
+    key: Mapped[str] = mapped_column(sa.Text, primary_key=True)
+    value: Mapped[str] = mapped_column(sa.Text)
+
+
+# -- workflow, tasks, audit --------------------------------------------------------------
+
+
+class ObservationReviewRow(Base):
+    """One step of a figure's approval; the latest step is its state. Append-only."""
+
+    __tablename__ = "observation_reviews"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "action IN ('submitted', 'approved', 'returned', 'reopened')", name="action_known"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    observation_id: Mapped[int] = mapped_column(
+        sa.Integer, sa.ForeignKey("observations.id"), index=True
+    )
+    action: Mapped[str] = mapped_column(sa.Text)
+    actor: Mapped[str] = mapped_column(sa.Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    comment: Mapped[str] = mapped_column(sa.Text)
+
+
+class TaskUpdateRow(Base):
+    """A progress report on a task, with its evidence. Append-only."""
+
+    __tablename__ = "task_updates"
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    resolution_id: Mapped[str] = mapped_column(sa.Text, sa.ForeignKey("resolutions.id"))
+    task_id: Mapped[str] = mapped_column(sa.Text, index=True)
+    reported_on: Mapped[str] = mapped_column(sa.Text)  # ISO date the progress refers to
+    percent: Mapped[int | None] = mapped_column(sa.Integer)
+    milestone: Mapped[str] = mapped_column(sa.Text)
+    text: Mapped[str] = mapped_column(sa.Text)
+    evidence: Mapped[str] = mapped_column(sa.Text)
+    recorded_by: Mapped[str] = mapped_column(sa.Text)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AuditRow(Base):
+    """Who changed what, when, from which value to which, and why. Append-only."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    actor: Mapped[str] = mapped_column(sa.Text, index=True)
+    action: Mapped[str] = mapped_column(sa.Text)
+    entity: Mapped[str] = mapped_column(sa.Text)
+    entity_id: Mapped[str] = mapped_column(sa.Text)
+    before: Mapped[str] = mapped_column(sa.Text)  # JSON
+    after: Mapped[str] = mapped_column(sa.Text)  # JSON
+    reason: Mapped[str] = mapped_column(sa.Text)

@@ -1,0 +1,329 @@
+"""The approval workflow of figures entered by agencies (DHIS2's data approval as model).
+
+A figure typed in the web app, sent by the API or imported from an agency's workbook is
+*submitted*; a reviewer *approves* it (it becomes usable by evaluations) or *returns* it
+with a comment; approved figures are locked until a reviewer *reopens* them. Each step
+is a new row of ``observation_reviews``: the state of a figure is its latest step, and
+the history is never lost. Figures loaded by the CLI from reviewed dataset files have no
+step at all and count as approved: they arrived through a trusted channel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, aliased
+
+from chitieu.core.access import Principal, may_approve
+from chitieu.core.observations import Observation
+from chitieu.store.errors import ConflictError, NotFoundError, StoreError
+from chitieu.store.mixin import StoreMixin, audit, now
+from chitieu.store.tables import ObservationReviewRow, ObservationRow
+
+if TYPE_CHECKING:
+    from chitieu.store.store import AddResult
+
+RowKey = tuple[str, str, int, int, str]
+
+
+class ReviewState(StrEnum):
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    RETURNED = "returned"
+    REOPENED = "reopened"
+
+
+class ReviewAction(StrEnum):
+    APPROVE = "approve"
+    RETURN = "return"
+    REOPEN = "reopen"
+
+
+_RESULT = {
+    ReviewAction.APPROVE: ReviewState.APPROVED,
+    ReviewAction.RETURN: ReviewState.RETURNED,
+    ReviewAction.REOPEN: ReviewState.REOPENED,
+}
+
+
+class LockedError(ConflictError):
+    """The figure is approved: a reviewer must reopen it before it can change."""
+
+
+class StaleError(ConflictError):
+    """Somebody changed the figure after the user opened it (optimistic locking)."""
+
+
+@dataclass(frozen=True)
+class Review:
+    observation_id: int
+    state: ReviewState
+    actor: str
+    at: datetime
+    comment: str
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What a submit did: the figures now waiting for review (ids) and the counts."""
+
+    added: AddResult
+    observation_ids: tuple[int, ...]
+
+
+def approved_clause() -> sa.ColumnElement[bool]:
+    """SQL condition: the observation has no review step, or its latest is 'approved'."""
+    latest = (
+        sa.select(
+            ObservationReviewRow.observation_id,
+            sa.func.max(ObservationReviewRow.id).label("rid"),
+        )
+        .group_by(ObservationReviewRow.observation_id)
+        .subquery()
+    )
+    step = aliased(ObservationReviewRow)
+    not_approved = (
+        sa.select(latest.c.observation_id)
+        .join(step, step.id == latest.c.rid)
+        .where(step.action != ReviewState.APPROVED.value)
+    )
+    return sa.not_(ObservationRow.id.in_(not_approved))
+
+
+def _key(row: ObservationRow) -> RowKey:
+    return (row.indicator, row.area, row.period_start, row.period_end, row.status)
+
+
+def obs_key(obs: Observation) -> RowKey:
+    return (obs.indicator, obs.area, obs.period[0], obs.period[1], str(obs.status))
+
+
+class WorkflowMixin(StoreMixin):
+    def submit_figures(
+        self,
+        observations: Sequence[Observation],
+        *,
+        actor: str,
+        reason: str = "",
+        dataset: str = "web",
+        expected_revisions: Mapping[RowKey, int] | None = None,
+        dry_run: bool = False,
+    ) -> Submission:
+        """Record figures as submitted for review, in one transaction.
+
+        Refused as a whole (nothing written) when a figure's key is approved and locked,
+        or when ``expected_revisions`` (the revision the user saw, 0 for none) no longer
+        matches: the user must look at the newer figure first.
+        """
+        if not observations:
+            raise StoreError("no figures to submit")
+        with self._write(dry_run) as session:
+            latest = self._latest_rows(session, [obs_key(o) for o in observations])
+            states = self._states(session, [r.id for r in latest.values()])
+            for number, obs in enumerate(observations, start=1):
+                key = obs_key(obs)
+                held = latest.get(key)
+                where = f"row {number} ({obs.indicator}, {obs.area}, {obs.period_label()})"
+                if expected_revisions is not None and key in expected_revisions:
+                    seen = expected_revisions[key]
+                    now_at = 0 if held is None else held.revision
+                    if seen != now_at:
+                        raise StaleError(
+                            f"{where}: changed since you opened it (revision {now_at}, you saw"
+                            f" {seen}); reload and check the newer figure"
+                        )
+                if held is not None and _state(states.get(held.id)) is ReviewState.APPROVED:
+                    same = held.value == obs.value and held.unit == obs.unit
+                    if not same:
+                        raise LockedError(
+                            f"{where}: the approved figure (revision {held.revision}) is locked;"
+                            " a reviewer must reopen it before it can be corrected"
+                        )
+            rows: list[ObservationRow] = []
+            added = self._add_observations(  # type: ignore[attr-defined]
+                session,
+                observations,
+                recorded_by=actor,
+                reason=reason,
+                dataset=dataset,
+                written=rows,
+            )
+            session.flush()
+            at = now()
+            for row in rows:
+                session.add(
+                    ObservationReviewRow(
+                        observation_id=row.id,
+                        action=ReviewState.SUBMITTED.value,
+                        actor=actor,
+                        at=at,
+                        comment=reason,
+                    )
+                )
+                previous = latest.get(_key(row))
+                audit(
+                    session,
+                    actor,
+                    "submit",
+                    "observation",
+                    _entity_id(row),
+                    before={} if previous is None else _figure(previous),
+                    after=_figure(row),
+                    reason=reason,
+                    at=at,
+                )
+            return Submission(added, tuple(r.id for r in rows))
+
+    def review_figure(
+        self, observation_id: int, action: ReviewAction, *, reviewer: Principal, comment: str = ""
+    ) -> Review:
+        """Approve, return or reopen one figure; the state machine is checked here."""
+        action = ReviewAction(action)
+        with self._write() as session:
+            row = session.get(ObservationRow, observation_id)
+            if row is None:
+                raise NotFoundError(f"no figure with id {observation_id}")
+            history = self._history(session, observation_id)
+            state = history[-1].state if history else ReviewState.APPROVED
+            where = f"figure {observation_id} ({_entity_id(row)})"
+            if action in (ReviewAction.APPROVE, ReviewAction.RETURN):
+                if state is not ReviewState.SUBMITTED:
+                    raise ConflictError(f"{where}: is {state.value}, not waiting for review")
+                newest = self._latest_rows(session, [_key(row)])[_key(row)]
+                if newest.id != row.id:
+                    raise ConflictError(
+                        f"{where}: revision {newest.revision} is newer; review that one"
+                    )
+            if action is ReviewAction.APPROVE:
+                submitter = next(
+                    (h.actor for h in reversed(history) if h.state is ReviewState.SUBMITTED), ""
+                )
+                if not may_approve(reviewer, submitter):
+                    raise StoreError(f"{where}: you submitted it; another reviewer must approve it")
+            if action is ReviewAction.RETURN and not comment.strip():
+                raise StoreError(f"{where}: say why it is returned (comment)")
+            if action is ReviewAction.REOPEN:
+                if state is not ReviewState.APPROVED:
+                    raise ConflictError(f"{where}: is {state.value}; only approved figures reopen")
+                if not comment.strip():
+                    raise StoreError(f"{where}: say why it is reopened (comment)")
+            at = now()
+            result = _RESULT[action]
+            session.add(
+                ObservationReviewRow(
+                    observation_id=observation_id,
+                    action=result.value,
+                    actor=reviewer.username,
+                    at=at,
+                    comment=comment,
+                )
+            )
+            audit(
+                session,
+                reviewer.username,
+                action.value,
+                "observation",
+                _entity_id(row),
+                before={"state": state.value},
+                after={"state": result.value, **_figure(row)},
+                reason=comment,
+                at=at,
+            )
+            return Review(observation_id, result, reviewer.username, at, comment)
+
+    def review_states(self, observation_ids: Sequence[int]) -> dict[int, Review]:
+        """The latest step per observation; figures without any step are not listed."""
+        with self._read() as session:
+            return self._states(session, observation_ids)
+
+    def review_history(self, observation_id: int) -> list[Review]:
+        with self._read() as session:
+            return self._history(session, observation_id)
+
+    def awaiting_review(self, indicators: Sequence[str] | None = None) -> list[Review]:
+        """The latest step of every figure that is the newest revision of its key and is
+        submitted: the reviewers' queue, oldest first."""
+        with self._read() as session:
+            o = ObservationRow
+            stmt = sa.select(o)
+            if indicators is not None:
+                stmt = stmt.where(o.indicator.in_(list(indicators)))
+            rows = list(session.scalars(stmt))
+            newest: dict[RowKey, ObservationRow] = {}
+            for row in rows:
+                held = newest.get(_key(row))
+                if held is None or row.revision > held.revision:
+                    newest[_key(row)] = row
+            states = self._states(session, [r.id for r in newest.values()])
+            queue = [s for s in states.values() if s.state is ReviewState.SUBMITTED]
+            return sorted(queue, key=lambda s: (s.at, s.observation_id))
+
+    # -- helpers ------------------------------------------------------------------------
+
+    @staticmethod
+    def _latest_rows(session: Session, keys: Sequence[RowKey]) -> dict[RowKey, ObservationRow]:
+        o = ObservationRow
+        wanted = set(keys)
+        indicators = sorted({k[0] for k in wanted})
+        rows = session.scalars(sa.select(o).where(o.indicator.in_(indicators)))
+        latest: dict[RowKey, ObservationRow] = {}
+        for row in rows:
+            key = _key(row)
+            if key not in wanted:
+                continue
+            held = latest.get(key)
+            if held is None or row.revision > held.revision:
+                latest[key] = row
+        return latest
+
+    @staticmethod
+    def _states(session: Session, ids: Sequence[int]) -> dict[int, Review]:
+        if not ids:
+            return {}
+        r = ObservationReviewRow
+        out: dict[int, Review] = {}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = list(ids[chunk_start : chunk_start + 500])
+            rows = session.scalars(sa.select(r).where(r.observation_id.in_(chunk)).order_by(r.id))
+            for row in rows:
+                out[row.observation_id] = _review(row)
+        return out
+
+    @staticmethod
+    def _history(session: Session, observation_id: int) -> list[Review]:
+        r = ObservationReviewRow
+        rows = session.scalars(
+            sa.select(r).where(r.observation_id == observation_id).order_by(r.id)
+        )
+        return [_review(row) for row in rows]
+
+
+def _state(review: Review | None) -> ReviewState:
+    return ReviewState.APPROVED if review is None else review.state
+
+
+def _review(row: ObservationReviewRow) -> Review:
+    return Review(row.observation_id, ReviewState(row.action), row.actor, row.at, row.comment)
+
+
+def _entity_id(row: ObservationRow) -> str:
+    period = (
+        str(row.period_start)
+        if row.period_start == row.period_end
+        else f"{row.period_start}-{row.period_end}"
+    )
+    return f"{row.indicator}/{row.area}/{period}/{row.status}/r{row.revision}"
+
+
+def _figure(row: ObservationRow) -> dict[str, object]:
+    return {
+        "value": str(row.value),
+        "unit": row.unit,
+        "qualifier": row.qualifier,
+        "revision": row.revision,
+    }
