@@ -1,0 +1,281 @@
+"""Figures entered by people: one figure, several years pasted at once, or a CSV upload.
+
+Every path ends in :meth:`Store.submit_figures`, so a figure typed in the web app, sent
+to the API or uploaded as a file is checked the same way, becomes a new revision (never
+an overwrite) and waits for a reviewer. Problems are returned per form field, in vi and
+en, so a form can keep what the user typed and say what is wrong next to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from chitieu.core.access import Action, Principal, allowed
+from chitieu.core.model import Citation, Indicator, Resolution
+from chitieu.core.numbers import NumberFormatError, parse_number
+from chitieu.core.observations import Observation, Qualifier, Status
+from chitieu.core.units import UnknownUnitError, compatible, parse_unit
+from chitieu.definitions import errors as definition_errors
+from chitieu.definitions.observations_csv import load_observations_text
+from chitieu.store import Store
+from chitieu.store.workflow import RowKey, Submission
+
+MAX_REASON = 2000
+MAX_TEXT = 500
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    field: str
+    vi: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.vi
+
+
+class EntryError(ValueError):
+    """The entry was refused; ``problems`` say which field and why. Nothing was written."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{p.field}: {p.en}" for p in problems))
+
+    def by_field(self, lang: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for p in self.problems:
+            out[p.field] = (out[p.field] + " " if p.field in out else "") + p.get(lang)
+        return out
+
+
+@dataclass
+class EntryForm:
+    """What a person typed, as text; kept as typed to refill the form on an error."""
+
+    indicator: str = ""
+    area: str = ""
+    year: str = ""
+    value: str = ""
+    unit: str = ""
+    status: str = "estimate"
+    qualifier: str = "exact"
+    source_document: str = ""
+    source_date: str = ""
+    note: str = ""
+    reason: str = ""
+    seen_revision: str = ""
+    paste: str = ""  # several "year value" lines
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _problem(problems: list[FieldProblem], name: str, vi: str, en: str) -> None:
+    problems.append(FieldProblem(name, vi, en))
+
+
+def parse_year(text: str, problems: list[FieldProblem], name: str = "year") -> int | None:
+    text = text.strip()
+    if not re.fullmatch(r"\d{4}", text):
+        _problem(problems, name, f"năm phải có 4 chữ số, không phải «{text}»", "a 4-digit year")
+        return None
+    year = int(text)
+    this_year = dt.date.today().year
+    if not 1945 <= year <= this_year + 10:
+        _problem(problems, name, f"năm {year} ngoài khoảng hợp lệ", f"year {year} is out of range")
+        return None
+    return year
+
+
+def _value(text: str, lang: str, problems: list[FieldProblem], name: str) -> object:
+    try:
+        return parse_number(text, lang)
+    except NumberFormatError as exc:
+        example = "1.234,5" if lang == "vi" else "1,234.5"
+        _problem(
+            problems,
+            name,
+            f"«{text}» không phải là số (ví dụ: {example}); {exc}",
+            f"{text!r} is not a number (example: {example})",
+        )
+        return None
+
+
+def build_observations(
+    form: EntryForm, resolution: Resolution, lang: str = "vi"
+) -> tuple[list[Observation], dict[RowKey, int]]:
+    """Check a form and turn it into figures; raises :class:`EntryError` with every problem."""
+    problems: list[FieldProblem] = []
+    indicators = {i.code: i for i in resolution.indicators}
+    indicator = indicators.get(form.indicator.strip())
+    if indicator is None:
+        _problem(problems, "indicator", "chọn một chỉ tiêu trong danh sách", "choose an indicator")
+    areas = {a.code for a in resolution.areas} or {resolution.area}
+    area = form.area.strip() or resolution.area
+    if area not in areas:
+        _problem(problems, "area", f"không có địa bàn «{area}»", f"unknown area {area!r}")
+    unit = form.unit.strip() or (indicator.unit if indicator else "")
+    if indicator is not None:
+        _check_unit(unit, indicator, problems)
+    try:
+        status = Status(form.status)
+    except ValueError:
+        _problem(problems, "status", "chọn tình trạng số liệu", "choose a status")
+        status = Status.ESTIMATE
+    try:
+        qualifier = Qualifier(form.qualifier or "exact")
+    except ValueError:
+        _problem(problems, "qualifier", "chọn một giá trị", "choose a qualifier")
+        qualifier = Qualifier.EXACT
+    source = form.source_document.strip()
+    if not source:
+        _problem(
+            problems,
+            "source_document",
+            "ghi nguồn số liệu (văn bản, báo cáo)",
+            "name the source of the figure",
+        )
+    if len(source) > MAX_TEXT or len(form.note) > MAX_TEXT or len(form.reason) > MAX_REASON:
+        _problem(problems, "note", "nội dung quá dài", "text too long")
+    if form.source_date.strip() and not re.fullmatch(
+        r"\d{4}(-\d{2}(-\d{2})?)?", form.source_date.strip()
+    ):
+        _problem(problems, "source_date", "ngày dạng yyyy-mm-dd", "date as yyyy-mm-dd (ISO 8601)")
+    pairs: list[tuple[int, str, str]] = []  # year, value text, field name
+    if form.paste.strip():
+        for n, line in enumerate(form.paste.strip().splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = re.split(r"[\t;]+|\s{2,}|\s+(?=\S+$)", line.strip(), maxsplit=1)
+            if len(parts) != 2:
+                _problem(
+                    problems,
+                    "paste",
+                    f"dòng {n}: cần «năm giá trị», ví dụ «2021 123,4»",
+                    f"line {n}: expected 'year value', e.g. '2021 123.4'",
+                )
+                continue
+            year = parse_year(parts[0], problems, "paste")
+            if year is not None:
+                pairs.append((year, parts[1].strip(), "paste"))
+    else:
+        year = parse_year(form.year, problems)
+        if year is not None:
+            pairs.append((year, form.value.strip(), "value"))
+    if not pairs and not any(p.field in ("year", "paste") for p in problems):
+        _problem(problems, "value", "nhập ít nhất một số liệu", "enter at least one figure")
+    this_year = dt.date.today().year
+    observations: list[Observation] = []
+    years_seen: set[int] = set()
+    for year, text, name in pairs:
+        if year in years_seen:
+            _problem(problems, name, f"năm {year} nhập hai lần", f"year {year} entered twice")
+            continue
+        years_seen.add(year)
+        if year > this_year and status is not Status.PLAN:
+            _problem(
+                problems,
+                name if name == "paste" else "year",
+                f"năm {year} chưa đến: chỉ nhập được số liệu kế hoạch",
+                f"{year} is in the future: only plan figures are allowed",
+            )
+            continue
+        if not text:
+            _problem(problems, name, "nhập giá trị", "enter a value")
+            continue
+        value = _value(text, lang, problems, name)
+        if value is None or indicator is None:
+            continue
+        observations.append(
+            Observation(
+                indicator=indicator.code,
+                area=area,
+                period=(year, year),
+                value=value,  # type: ignore[arg-type]
+                unit=unit,
+                status=status,
+                qualifier=qualifier,
+                source=Citation(document=source, date=form.source_date.strip()),
+                note=form.note.strip(),
+            )
+        )
+    if problems:
+        raise EntryError(problems)
+    expected: dict[RowKey, int] = {}
+    if form.seen_revision.strip().isdigit() and len(observations) == 1:
+        o = observations[0]
+        expected[(o.indicator, o.area, o.period[0], o.period[1], str(o.status))] = int(
+            form.seen_revision
+        )
+    return observations, expected
+
+
+def _check_unit(unit: str, indicator: Indicator, problems: list[FieldProblem]) -> None:
+    try:
+        parse_unit(unit)
+    except UnknownUnitError:
+        _problem(problems, "unit", f"không biết đơn vị «{unit}»", f"unknown unit {unit!r}")
+        return
+    if not compatible(unit, indicator.unit):
+        _problem(
+            problems,
+            "unit",
+            f"đơn vị «{unit}» không đổi được sang «{indicator.unit}» của chỉ tiêu",
+            f"unit {unit!r} does not convert to the indicator's {indicator.unit!r}",
+        )
+
+
+def check_scope(
+    who: Principal, observations: list[Observation], assignment: Mapping[str, str]
+) -> None:
+    """Editors enter figures only for their agencies' indicators."""
+    refused = sorted(
+        {
+            o.indicator
+            for o in observations
+            if not allowed(who, Action.ENTER_FIGURE, assignment.get(o.indicator))
+        }
+    )
+    if refused:
+        raise PermissionError(
+            f"không có quyền nhập số liệu cho {', '.join(refused)} "
+            f"(not allowed to enter figures for {', '.join(refused)})"
+        )
+
+
+def submit_form(
+    store: Store, resolution_id: str, form: EntryForm, who: Principal, lang: str = "vi"
+) -> Submission:
+    resolution = store.get_resolution(resolution_id)
+    observations, expected = build_observations(form, resolution, lang)
+    check_scope(who, observations, store.indicator_agencies())
+    reason = form.reason.strip()
+    return store.submit_figures(
+        observations,
+        actor=who.username,
+        reason=reason,
+        dataset="web",
+        expected_revisions=expected or None,
+    )
+
+
+def submit_csv(
+    store: Store, resolution_id: str, text: str, filename: str, who: Principal, reason: str = ""
+) -> Submission:
+    """A CSV in the documented long format: every row checked, all or nothing."""
+    resolution = store.get_resolution(resolution_id)
+    observations = load_observations_text(
+        text,
+        filename,
+        indicators={i.code: i for i in resolution.indicators},
+        areas=[a.code for a in resolution.areas] or [resolution.area],
+    )
+    if not observations:
+        raise definition_errors.DefinitionError(
+            [definition_errors.Problem(filename, None, "", "no figures in the file")]
+        )
+    check_scope(who, observations, store.indicator_agencies())
+    return store.submit_figures(
+        observations, actor=who.username, reason=reason, dataset=f"upload:{filename}"
+    )

@@ -1,0 +1,237 @@
+"""REST API ``/api/v1``: the same services as the pages, as JSON.
+
+Reads follow the pages' rule (logged in, or anyone in public read-only mode); writes need
+a bearer token (or a browser session plus the ``X-CSRF-Token`` header). Errors are JSON
+``{"error", "message", "detail"}`` with a 4xx status; ``detail`` names the fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+
+from chitieu.core.access import Action, allowed
+from chitieu.exports import evaluation as evaluation_export
+from chitieu.services import dashboard
+from chitieu.services import figures as figure_service
+from chitieu.store import Store
+from chitieu.store.accounts import Account
+from chitieu.store.errors import NotFoundError
+from chitieu.store.workflow import ReviewAction, RowKey
+from chitieu.web import schemas, views
+from chitieu.web.deps import Forbidden, api_write_guard, get_store, logged_in, viewer
+
+router = APIRouter(tags=["chitieu"], responses={401: {"model": schemas.ErrorOut}})
+
+StoreDep = Annotated[Store, Depends(get_store)]
+Viewer = Annotated[Account | None, Depends(viewer)]
+Writer = Annotated[Account, Depends(api_write_guard)]
+AsOf = Annotated[int | None, Query(ge=1945, le=2200)]
+
+
+def _resolution_or_404(store: Store, resolution_id: str) -> None:
+    if resolution_id not in store.resolution_ids():
+        raise NotFoundError(f"no resolution {resolution_id!r}")
+
+
+@router.get("/me", response_model=schemas.MeOut)
+def me(account: Annotated[Account, Depends(logged_in)]) -> schemas.MeOut:
+    return schemas.MeOut(
+        username=account.username,
+        display_name=account.display_name,
+        role=account.role.value,
+        agencies=list(account.agencies),
+    )
+
+
+@router.get("/resolutions", response_model=list[schemas.ResolutionOut])
+def resolutions(store: StoreDep, who: Viewer) -> list[schemas.ResolutionOut]:
+    out = []
+    for rid in store.resolution_ids():
+        r = store.get_resolution(rid)
+        versions = store.resolution_versions(rid)
+        out.append(
+            schemas.ResolutionOut(
+                id=r.id,
+                title={"vi": r.title.vi, "en": r.title.en},
+                period=list(r.period),
+                base_year=r.base_year,
+                targets=len(r.targets),
+                version=versions[-1].version if versions else 1,
+            )
+        )
+    return out
+
+
+@router.get("/resolutions/{resolution_id}/evaluation")
+def evaluation(
+    resolution_id: str, store: StoreDep, who: Viewer, as_of: AsOf = None
+) -> dict[str, Any]:
+    """The evaluation in the documented ``chitieu/evaluation@1`` format."""
+    _resolution_or_404(store, resolution_id)
+    return evaluation_export.to_dict(dashboard.evaluation(store, resolution_id, as_of))
+
+
+@router.get("/resolutions/{resolution_id}/targets")
+def targets(
+    resolution_id: str, store: StoreDep, who: Viewer, as_of: AsOf = None
+) -> list[dict[str, Any]]:
+    _resolution_or_404(store, resolution_id)
+    result = dashboard.evaluation(store, resolution_id, as_of)
+    return [evaluation_export.target_dict(t, result) for t in (*result.targets, *result.extra)]
+
+
+@router.get("/resolutions/{resolution_id}/targets/{target_id}")
+def target(
+    resolution_id: str, target_id: str, store: StoreDep, who: Viewer, as_of: AsOf = None
+) -> dict[str, Any]:
+    _resolution_or_404(store, resolution_id)
+    try:
+        detail = dashboard.target_detail(store, resolution_id, target_id, as_of=as_of)
+    except KeyError as exc:
+        raise NotFoundError(f"no target {target_id!r} in {resolution_id}") from exc
+    body = evaluation_export.target_dict(detail.target, detail.result)
+    body["figures"] = [_figure(f) for f in detail.figures]
+    body["agencies"] = list(detail.agencies)
+    return body
+
+
+def _figure(f: dashboard.FigureRow) -> dict[str, Any]:
+    out = evaluation_export.observation_dict(f.obs)
+    out["review_state"] = f.state.value
+    out["in_force"] = f.in_force
+    return out
+
+
+@router.get("/observations")
+def observations(
+    store: StoreDep,
+    who: Viewer,
+    indicator: str | None = None,
+    area: str | None = None,
+    revisions: bool = False,
+) -> list[dict[str, Any]]:
+    """Stored figures with their review state; ``revisions=true`` gives every revision."""
+    rows = store.observations(indicator, area, all_revisions=revisions)
+    states = store.review_states([o.id for o in rows if o.id is not None])
+    out = []
+    for o in rows:
+        item = evaluation_export.observation_dict(o)
+        review = states.get(o.id) if o.id is not None else None
+        item["review_state"] = "approved" if review is None else review.state.value
+        out.append(item)
+    return out
+
+
+@router.post(
+    "/resolutions/{resolution_id}/observations",
+    status_code=201,
+    response_model=schemas.SubmitOut,
+    responses={422: {"model": schemas.ErrorOut}, 409: {"model": schemas.ErrorOut}},
+)
+def submit(
+    resolution_id: str, body: schemas.SubmitIn, store: StoreDep, account: Writer
+) -> schemas.SubmitOut:
+    """Submit figures for review, all or nothing."""
+    _resolution_or_404(store, resolution_id)
+    resolution = store.get_resolution(resolution_id)
+    may_enter = allowed(account.principal, Action.ENTER_FIGURE, next(iter(account.agencies), None))
+    if not may_enter and account.role.value not in ("admin", "reviewer"):
+        raise Forbidden()
+    problems: list[figure_service.FieldProblem] = []
+    built = []
+    expected: dict[RowKey, int] = {}
+    for n, fig in enumerate(body.figures):
+        form = figure_service.EntryForm(
+            indicator=fig.indicator,
+            area=fig.area,
+            year=str(fig.year),
+            value=str(fig.value),
+            unit=fig.unit,
+            status=fig.status,
+            qualifier=fig.qualifier,
+            source_document=fig.source_document,
+            source_date=fig.source_date,
+            note=fig.note,
+        )
+        try:
+            obs, _ = figure_service.build_observations(form, resolution, "en")
+        except figure_service.EntryError as exc:
+            problems.extend(
+                figure_service.FieldProblem(f"figures[{n}].{p.field}", p.vi, p.en)
+                for p in exc.problems
+            )
+            continue
+        built.extend(obs)
+        if fig.seen_revision is not None:
+            o = obs[0]
+            expected[(o.indicator, o.area, o.period[0], o.period[1], str(o.status))] = (
+                fig.seen_revision
+            )
+    if problems:
+        raise figure_service.EntryError(problems)
+    figure_service.check_scope(account.principal, built, store.indicator_agencies())
+    submission = store.submit_figures(
+        built,
+        actor=account.username,
+        reason=body.reason,
+        dataset="api",
+        expected_revisions=expected or None,
+    )
+    added = submission.added
+    return schemas.SubmitOut(
+        observation_ids=list(submission.observation_ids),
+        inserted=added.inserted,
+        revised=added.revised,
+        unchanged=added.unchanged,
+    )
+
+
+@router.get("/review")
+def review_queue(store: StoreDep, account: Annotated[Account, Depends(logged_in)]) -> list[Any]:
+    if not allowed(account.principal, Action.REVIEW_FIGURE):
+        raise Forbidden()
+    queue = store.awaiting_review()
+    ids = {r.observation_id for r in queue}
+    by_id = {o.id: o for o in store.observations(all_revisions=True) if o.id in ids}
+    return [
+        {
+            **evaluation_export.observation_dict(by_id[r.observation_id]),
+            "submitted_by": r.actor,
+            "submitted_at": r.at.isoformat(),
+            "comment": r.comment,
+        }
+        for r in queue
+        if r.observation_id in by_id
+    ]
+
+
+@router.post(
+    "/observations/{observation_id}/review",
+    response_model=schemas.ReviewOut,
+    responses={409: {"model": schemas.ErrorOut}},
+)
+def review(
+    observation_id: int, body: schemas.ReviewIn, store: StoreDep, account: Writer
+) -> schemas.ReviewOut:
+    if not allowed(account.principal, Action.REVIEW_FIGURE):
+        raise Forbidden()
+    done = store.review_figure(
+        observation_id, ReviewAction(body.action), reviewer=account.principal, comment=body.comment
+    )
+    return schemas.ReviewOut(
+        observation_id=done.observation_id,
+        state=done.state.value,
+        actor=done.actor,
+        at=done.at.isoformat(),
+        comment=done.comment,
+    )
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+__all__ = ["router", "views"]

@@ -1,0 +1,86 @@
+"""Log in and out. Failed logins are rate-limited per address and username."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import FormData
+
+from chitieu.services import accounts
+from chitieu.store import Store
+from chitieu.web import views
+from chitieu.web.deps import checked_form, csrf_token, get_store
+from chitieu.web.i18n import translate
+from chitieu.web.security import new_csrf_token
+
+router = APIRouter()
+
+
+def _safe_next(target: str | None) -> str:
+    # Only local paths: never redirect a user to another site after login.
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    return target
+
+
+@router.get("/login")
+def login_form(request: Request, next: str = "/") -> Response:
+    csrf_token(request)
+    return views.render(request, "login.html", {"next": _safe_next(next), "username": ""})
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    form: Annotated[FormData, Depends(checked_form)],
+    store: Annotated[Store, Depends(get_store)],
+) -> Response:
+    username = str(form.get("username") or "").strip()
+    password = str(form.get("password") or "")
+    target = _safe_next(str(form.get("next") or "/"))
+    address = request.client.host if request.client else "-"
+    limiter = request.app.state.limiter
+    lang = views.lang_of(request)
+    wait = limiter.retry_after(address, username)
+    if wait:
+        return views.render(
+            request,
+            "login.html",
+            {
+                "next": target,
+                "username": username,
+                "error": translate("login_limited", lang, seconds=wait),
+            },
+            status_code=429,
+        )
+    account = accounts.authenticate(store, username, password) if username else None
+    if account is None:
+        limiter.failed(address, username)
+        store.record_event(username or "-", "login_failed", "session", address)
+        return views.render(
+            request,
+            "login.html",
+            {"next": target, "username": username, "error": translate("login_failed", lang)},
+            status_code=401,
+        )
+    limiter.succeeded(address, username)
+    lang_keep = request.session.get("lang")
+    request.session.clear()  # a fresh session: no fixation across the login
+    request.session.update(
+        {"uid": account.id, "sv": account.session_version, "csrf": new_csrf_token()}
+    )
+    if lang_keep:
+        request.session["lang"] = lang_keep
+    store.record_event(account.username, "login", "session", address)
+    return RedirectResponse(target, status_code=303)
+
+
+@router.post("/logout")
+def logout(request: Request, form: Annotated[FormData, Depends(checked_form)]) -> Response:
+    lang = request.session.get("lang")
+    request.session.clear()
+    if lang:
+        request.session["lang"] = lang
+    return RedirectResponse("/login", status_code=303)

@@ -1,0 +1,214 @@
+"""Data entry (one figure, pasted years, CSV upload) and the reviewers' approval queue."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import FormData, UploadFile
+
+from chitieu.core.access import Action, allowed
+from chitieu.core.observations import Qualifier, Status
+from chitieu.definitions.errors import DefinitionError
+from chitieu.services import figures as figure_service
+from chitieu.store import Store
+from chitieu.store.accounts import Account
+from chitieu.store.errors import StoreError
+from chitieu.store.workflow import ReviewAction
+from chitieu.web import views
+from chitieu.web.deps import checked_form, get_store, require
+from chitieu.web.i18n import translate
+
+router = APIRouter()
+
+StoreDep = Annotated[Store, Depends(get_store)]
+Editor = Annotated[Account, Depends(require(Action.ENTER_FIGURE))]
+Reviewer = Annotated[Account, Depends(require(Action.REVIEW_FIGURE))]
+Form = Annotated[FormData, Depends(checked_form)]
+
+
+def _entry_context(
+    store: Store, resolution_id: str, account: Account, lang: str
+) -> dict[str, object]:
+    resolution = store.get_resolution(resolution_id)
+    assignment = store.indicator_agencies()
+    who = account.principal
+    indicators = [
+        i
+        for i in resolution.indicators
+        if allowed(who, Action.ENTER_FIGURE, assignment.get(i.code))
+    ]
+    return {
+        "res": resolution,
+        "indicators": indicators,
+        "areas": resolution.areas,
+        "statuses": list(Status),
+        "qualifiers": list(Qualifier),
+        "assignment": assignment,
+        "agencies": {a.code: a.name.get(lang) for a in store.agencies()},
+    }
+
+
+def _latest_revision(store: Store, form: figure_service.EntryForm, area: str) -> str:
+    if not form.indicator or not form.year.isdigit():
+        return ""
+    year = int(form.year)
+    rows = [
+        o
+        for o in store.observations(form.indicator, area or None, all_revisions=False)
+        if o.period == (year, year) and str(o.status) == form.status
+    ]
+    return str(max((o.revision for o in rows), default=0))
+
+
+@router.get("/r/{resolution_id}/entry")
+def entry_form(
+    request: Request,
+    resolution_id: str,
+    store: StoreDep,
+    account: Editor,
+    indicator: str = "",
+    year: str = "",
+    ok: int | None = None,
+    unchanged: int | None = None,
+) -> Response:
+    lang = views.lang_of(request)
+    context = _entry_context(store, resolution_id, account, lang)
+    form = figure_service.EntryForm(indicator=indicator, year=year)
+    res = store.get_resolution(resolution_id)
+    form.seen_revision = _latest_revision(store, form, res.area)
+    message = ""
+    if ok:
+        message = translate("submitted_ok", lang, n=ok)
+    elif unchanged:
+        message = translate("unchanged_ok", lang)
+    return views.render(
+        request, "entry.html", {**context, "form": form, "errors": {}, "message": message}
+    )
+
+
+def _form_from(data: FormData) -> figure_service.EntryForm:
+    values: dict[str, str] = {}
+    for f in fields(figure_service.EntryForm):
+        if f.name == "extra":
+            continue
+        raw = data.get(f.name)
+        values[f.name] = raw if isinstance(raw, str) else ""
+    return figure_service.EntryForm(**values)  # type: ignore[arg-type]
+
+
+@router.post("/r/{resolution_id}/entry")
+def submit_entry(
+    request: Request, resolution_id: str, store: StoreDep, account: Editor, data: Form
+) -> Response:
+    lang = views.lang_of(request)
+    form = _form_from(data)
+    try:
+        submission = figure_service.submit_form(store, resolution_id, form, account.principal, lang)
+    except figure_service.EntryError as exc:
+        return _form_again(request, store, resolution_id, account, form, exc.by_field(lang))
+    except StoreError as exc:
+        return _form_again(request, store, resolution_id, account, form, {"_": str(exc)}, 409)
+    n = len(submission.observation_ids)
+    query = f"ok={n}" if n else "unchanged=1"
+    return RedirectResponse(f"/r/{resolution_id}/entry?{query}", status_code=303)
+
+
+def _form_again(
+    request: Request,
+    store: Store,
+    resolution_id: str,
+    account: Account,
+    form: figure_service.EntryForm,
+    errors: dict[str, str],
+    status_code: int = 422,
+) -> Response:
+    lang = views.lang_of(request)
+    context = _entry_context(store, resolution_id, account, lang)
+    return views.render(
+        request,
+        "entry.html",
+        {**context, "form": form, "errors": errors, "message": ""},
+        status_code=status_code,
+    )
+
+
+@router.post("/r/{resolution_id}/upload")
+async def upload_csv(
+    request: Request, resolution_id: str, store: StoreDep, account: Editor, data: Form
+) -> Response:
+    lang = views.lang_of(request)
+    upload = data.get("file")
+    form = figure_service.EntryForm()
+    limit = request.app.state.settings.max_upload_bytes
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return _form_again(request, store, resolution_id, account, form, {"file": _no_file(lang)})
+    raw = await upload.read(limit + 1)
+    if len(raw) > limit:
+        message = (
+            f"tệp lớn hơn {limit // 1024} KB" if lang == "vi" else f"file over {limit // 1024} KB"
+        )
+        return _form_again(request, store, resolution_id, account, form, {"file": message}, 413)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        message = "tệp không phải UTF-8" if lang == "vi" else "the file is not UTF-8 text"
+        return _form_again(request, store, resolution_id, account, form, {"file": message})
+    try:
+        submission = figure_service.submit_csv(
+            store, resolution_id, text, upload.filename, account.principal
+        )
+    except DefinitionError as exc:
+        lines = "\n".join(str(p) for p in exc.problems)
+        return _form_again(request, store, resolution_id, account, form, {"file": lines})
+    except (StoreError, PermissionError) as exc:
+        return _form_again(request, store, resolution_id, account, form, {"file": str(exc)}, 409)
+    n = len(submission.observation_ids)
+    query = f"ok={n}" if n else "unchanged=1"
+    return RedirectResponse(f"/r/{resolution_id}/entry?{query}", status_code=303)
+
+
+def _no_file(lang: str) -> str:
+    return "chọn một tệp CSV" if lang == "vi" else "choose a CSV file"
+
+
+@router.get("/review")
+def review_queue(request: Request, store: StoreDep, account: Reviewer) -> Response:
+    queue = store.awaiting_review()
+    ids = {r.observation_id for r in queue}
+    observations = {o.id: o for o in store.observations(all_revisions=True) if o.id in ids}
+    names = {i.code: i for i in store.indicators()}
+    items = [(r, observations[r.observation_id]) for r in queue if r.observation_id in observations]
+    return views.render(
+        request,
+        "review.html",
+        {"items": items, "indicators": names, "error": request.query_params.get("error", "")},
+    )
+
+
+@router.post("/review/{observation_id}")
+def review(
+    request: Request, observation_id: int, store: StoreDep, account: Reviewer, data: Form
+) -> Response:
+    action_text = str(data.get("action") or "")
+    comment = str(data.get("comment") or "").strip()
+    back = str(data.get("next") or "/review")
+    if not back.startswith("/") or back.startswith("//"):
+        back = "/review"
+    try:
+        action = ReviewAction(action_text)
+    except ValueError:
+        return views.render(
+            request,
+            "error.html",
+            {"message": translate("bad_request", views.lang_of(request)), "detail": action_text},
+            status_code=400,
+        )
+    try:
+        store.review_figure(observation_id, action, reviewer=account.principal, comment=comment)
+    except StoreError as exc:
+        sep = "&" if "?" in back else "?"
+        return RedirectResponse(f"{back}{sep}error={views.quote(str(exc))}", status_code=303)
+    return RedirectResponse(back, status_code=303)

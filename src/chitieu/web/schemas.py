@@ -1,0 +1,88 @@
+"""Request and response bodies of ``/api/v1`` (pydantic), documented in the OpenAPI file."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class FigureIn(BaseModel):
+    """One figure to submit. Numbers in machine format: JSON numbers or "1234.5"."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    indicator: str = Field(min_length=1, max_length=200)
+    year: int = Field(ge=1945, le=2200)
+    value: float | int | str
+    unit: str = Field(default="", max_length=100)
+    area: str = Field(default="", max_length=100)
+    status: Literal["plan", "estimate", "preliminary", "official"] = "estimate"
+    qualifier: Literal["exact", "approx", "more_than", "less_than"] = "exact"
+    source_document: str = Field(min_length=1, max_length=500)
+    source_date: str = Field(default="", max_length=10)
+    note: str = Field(default="", max_length=500)
+    seen_revision: int | None = Field(
+        default=None, ge=0, description="The revision you based this on (optimistic locking)."
+    )
+
+
+class SubmitIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    figures: list[FigureIn] = Field(min_length=1, max_length=5000)
+    reason: str = Field(default="", max_length=2000)
+
+
+class SubmitOut(BaseModel):
+    observation_ids: list[int]
+    inserted: int
+    revised: int
+    unchanged: int
+
+
+class ReviewIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    action: Literal["approve", "return", "reopen"]
+    comment: str = Field(default="", max_length=2000)
+
+
+class ReviewOut(BaseModel):
+    observation_id: int
+    state: str
+    actor: str
+    at: str
+    comment: str
+
+
+class TaskUpdateIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reported_on: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    text: str = Field(min_length=1, max_length=4000)
+    percent: int | None = Field(default=None, ge=0, le=100)
+    milestone: str = Field(default="", max_length=500)
+    evidence: str = Field(default="", max_length=2000)
+
+
+class ResolutionOut(BaseModel):
+    id: str
+    title: dict[str, str]
+    period: list[int]
+    base_year: int
+    targets: int
+    version: int
+
+
+class MeOut(BaseModel):
+    username: str
+    display_name: str
+    role: str
+    agencies: list[str]
+
+
+class ErrorOut(BaseModel):
+    error: str
+    message: str
+    detail: Any = None

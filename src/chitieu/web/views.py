@@ -1,0 +1,130 @@
+"""Rendering helpers shared by the page routes: templates, labels, sparklines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote as _quote
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from chitieu import __version__
+from chitieu.core.access import Action, allowed
+from chitieu.core.model import Verdict
+from chitieu.core.observations import Qualifier, Status
+from chitieu.core.results import VERDICT_LABEL
+from chitieu.store.accounts import Account
+from chitieu.web.config import WebSettings
+from chitieu.web.deps import csrf_token, get_lang
+from chitieu.web.i18n import fmt_date, fmt_number, translate
+from chitieu.web.security import LoginLimiter
+
+HERE = Path(__file__).resolve().parent
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+
+VERDICT_CLASS = {
+    Verdict.EXCEEDED: "v-exceeded",
+    Verdict.ACHIEVED: "v-achieved",
+    Verdict.NOT_ACHIEVED: "v-not-achieved",
+    Verdict.ON_TRACK: "v-on-track",
+    Verdict.AT_RISK: "v-at-risk",
+    Verdict.OFF_TRACK: "v-off-track",
+    Verdict.NOT_ENOUGH_DATA: "v-no-data",
+}
+VERDICT_ICON = {
+    Verdict.EXCEEDED: "▲",
+    Verdict.ACHIEVED: "✓",
+    Verdict.NOT_ACHIEVED: "✗",
+    Verdict.ON_TRACK: "↗",
+    Verdict.AT_RISK: "!",
+    Verdict.OFF_TRACK: "↘",
+    Verdict.NOT_ENOUGH_DATA: "…",
+}
+QUALIFIER_LABEL = {
+    Qualifier.EXACT: ("chính xác", "exact"),
+    Qualifier.APPROX: ("khoảng", "about"),
+    Qualifier.MORE_THAN: ("hơn", "more than"),
+    Qualifier.LESS_THAN: ("dưới", "less than"),
+}
+
+
+def make_limiter(settings: WebSettings) -> LoginLimiter:
+    return LoginLimiter(settings.login_attempts, settings.login_window_seconds)
+
+
+def lang_of(request: Request) -> str:
+    try:
+        return get_lang(request)
+    except AssertionError:  # no session middleware on this request
+        return "vi"
+
+
+def quote(text: str) -> str:
+    return _quote(text, safe="/")
+
+
+def sparkline(points: Sequence[tuple[int, float]], width: int = 96, height: int = 24) -> str:
+    """SVG polyline points for a small trend line (server-side: works without JS)."""
+    if len(points) < 2:
+        return ""
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    x0, x1 = min(xs), max(xs)
+    y0, y1 = min(ys), max(ys)
+    span_x = (x1 - x0) or 1
+    span_y = (y1 - y0) or 1
+    coords = []
+    for x, y in points:
+        px = (x - x0) / span_x * (width - 4) + 2
+        py = height - 2 - (y - y0) / span_y * (height - 4)
+        coords.append(f"{px:.1f},{py:.1f}")
+    return " ".join(coords)
+
+
+def render(
+    request: Request, template: str, context: dict[str, Any], status_code: int = 200
+) -> HTMLResponse:
+    lang = lang_of(request)
+    account: Account | None = getattr(request.state, "account", None)
+    who = None if account is None else account.principal
+    settings: WebSettings = request.app.state.settings
+
+    def t(key: str, **values: object) -> str:
+        return translate(key, lang, **values)
+
+    base = {
+        "request": request,
+        "lang": lang,
+        "other_lang": "en" if lang == "vi" else "vi",
+        "t": t,
+        "num": lambda v: fmt_number(v, lang),
+        "date": lambda v: fmt_date(v, lang),
+        "account": account,
+        "csrf": csrf_token(request) if "session" in request.scope else "",
+        "can_enter": allowed(who, Action.ENTER_FIGURE, next(iter(account.agencies), None))
+        if account is not None
+        else False,
+        "can_review": allowed(who, Action.REVIEW_FIGURE),
+        "can_audit": allowed(who, Action.VIEW_AUDIT),
+        "can_admin": allowed(who, Action.ADMINISTER),
+        "public_read": settings.public_read,
+        "verdict_label": lambda v: "—" if v is None else VERDICT_LABEL[v].get(lang),
+        "verdict_class": lambda v: "v-none" if v is None else VERDICT_CLASS[v],
+        "verdict_icon": lambda v: "" if v is None else VERDICT_ICON[v],
+        "status_label": lambda s: Status(s).label.get(lang),
+        "qualifier_label": lambda q: QUALIFIER_LABEL[Qualifier(q)][1 if lang == "en" else 0],
+        "sparkline": sparkline,
+        "version": __version__,
+        "path": request.url.path,
+    }
+    names = context.get("agencies")
+    base["agency_names"] = lambda codes: ", ".join(
+        (names.get(c, c) if isinstance(names, dict) else c) for c in codes
+    )
+    if account is not None and account.role.value == "editor":
+        base["can_enter"] = bool(account.agencies)
+    base.update(context)
+    return templates.TemplateResponse(request, template, base, status_code=status_code)
