@@ -11,6 +11,8 @@ from pathlib import Path
 
 DEFINITION_FILE = "resolution.yaml"
 OBSERVATIONS_FILE = "observations.csv"
+TASKS_FILE = "tasks.yaml"  # optional: tasks and breakthroughs (docs/tasks.md)
+AGENCIES_FILE = "agencies.yaml"  # optional: agencies and who reports each indicator
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,16 @@ class Dataset:
     @property
     def observations(self) -> Path | None:
         p = self.path / OBSERVATIONS_FILE
+        return p if p.exists() else None
+
+    @property
+    def tasks(self) -> Path | None:
+        p = self.path / TASKS_FILE
+        return p if p.exists() else None
+
+    @property
+    def agencies(self) -> Path | None:
+        p = self.path / AGENCIES_FILE
         return p if p.exists() else None
 
 

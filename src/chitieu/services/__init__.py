@@ -17,6 +17,7 @@ from chitieu.core.observations import Observation, current
 from chitieu.core.results import ResolutionResult
 from chitieu.core.settings import EvaluationSettings
 from chitieu.definitions import load_observations_csv, load_resolution_text
+from chitieu.definitions.tasks import load_agencies_text, load_tasks_text
 from chitieu.store import Store
 from chitieu.store.store import AddResult, SaveResult
 
@@ -84,7 +85,20 @@ def _load_folder(
             indicators={i.code: i for i in resolution.indicators},
             areas=[a.code for a in resolution.areas],
         )
-    # Both files are validated first, then written in one transaction.
+    # Optional companions: who reports each indicator, and the tasks ("5 rõ").
+    directory = None
+    documents: list[tuple[str, str, str]] = []
+    agencies_path = folder / datasets.AGENCIES_FILE
+    if agencies_path.exists():
+        agencies_text = agencies_path.read_text(encoding="utf-8")
+        directory = load_agencies_text(agencies_text, str(agencies_path), resolution)
+        documents.append(("agencies", agencies_text, f"dataset:{name}/{agencies_path.name}"))
+    tasks_path = folder / datasets.TASKS_FILE
+    if tasks_path.exists():
+        tasks_text = tasks_path.read_text(encoding="utf-8")
+        load_tasks_text(tasks_text, str(tasks_path), resolution, directory)
+        documents.append(("tasks", tasks_text, f"dataset:{name}/{tasks_path.name}"))
+    # Every file is validated first, then all are written in one transaction.
     saved, added = store.save_dataset(
         resolution,
         text,
@@ -93,6 +107,9 @@ def _load_folder(
         loaded_by=loaded_by,
         dataset=name,
         dry_run=dry_run,
+        agencies=directory.agencies if directory else (),
+        assignments=directory.indicators if directory else None,
+        documents=documents,
     )
     return LoadReport(name, resolution, saved, added if observations else None, dry_run)
 

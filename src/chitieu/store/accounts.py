@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from chitieu.core.access import Principal, Role
 from chitieu.core.model import Text
+from chitieu.core.tasks import Agency, AgencyKind
 from chitieu.store.errors import ConflictError, NotFoundError, StoreError
 from chitieu.store.mixin import StoreMixin, audit, now
 from chitieu.store.tables import (
@@ -46,13 +47,6 @@ class Account:
     @property
     def principal(self) -> Principal:
         return Principal(self.username, self.role, frozenset(self.agencies))
-
-
-@dataclass(frozen=True)
-class Agency:
-    code: str
-    name: Text
-    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -260,13 +254,23 @@ class AccountsMixin(StoreMixin):
             return None if row is None else row.value
 
     def setting_or_create(self, key: str, value: str) -> str:
-        """The stored value, or ``value`` stored now: every process agrees on one."""
-        with self._write() as session:
-            row = session.get(AppSettingRow, key)
-            if row is None:
-                session.add(AppSettingRow(key=key, value=value))
-                return value
-            return row.value
+        """The stored value, or ``value`` stored now: every process agrees on one.
+
+        Two processes starting together may both find no row; the loser's insert hits
+        the primary key (PostgreSQL), and it returns the winner's value instead of failing.
+        """
+        try:
+            with self._write() as session:
+                row = session.get(AppSettingRow, key)
+                if row is None:
+                    session.add(AppSettingRow(key=key, value=value))
+                    return value
+                return row.value
+        except StoreError:
+            stored = self.setting(key)
+            if stored is None:
+                raise
+            return stored
 
     # -- agencies --------------------------------------------------------------------
 
@@ -280,54 +284,66 @@ class AccountsMixin(StoreMixin):
     ) -> None:
         """Add or rename agencies and (re)assign indicators to them, in one transaction."""
         with self._write(dry_run) as session:
-            for agency in agencies:
-                row = session.get(AgencyRow, agency.code)
-                if row is None:
-                    session.add(
-                        AgencyRow(
-                            code=agency.code,
-                            name_vi=agency.name.vi,
-                            name_en=agency.name.en,
-                            kind=agency.kind,
-                        )
+            self._save_agencies(session, agencies, assignments, actor)
+
+    @staticmethod
+    def _save_agencies(
+        session: Session, agencies: Sequence[Agency], assignments: Mapping[str, str], actor: str
+    ) -> None:
+        for agency in agencies:
+            row = session.get(AgencyRow, agency.code)
+            if row is None:
+                session.add(
+                    AgencyRow(
+                        code=agency.code,
+                        name_vi=agency.name.vi,
+                        name_en=agency.name.en,
+                        kind=str(agency.kind),
                     )
-                else:
-                    row.name_vi, row.name_en, row.kind = agency.name.vi, agency.name.en, agency.kind
-            session.flush()
-            known_agencies = set(session.scalars(sa.select(AgencyRow.code)))
-            known_indicators = set(session.scalars(sa.select(IndicatorRow.code)))
-            for indicator, agency_code in sorted(assignments.items()):
-                if agency_code not in known_agencies:
-                    raise StoreError(f"indicator {indicator!r}: unknown agency {agency_code!r}")
-                if indicator not in known_indicators:
-                    raise StoreError(f"unknown indicator {indicator!r}")
-                assigned = session.get(IndicatorAgencyRow, indicator)
-                if assigned is None:
-                    session.add(IndicatorAgencyRow(indicator=indicator, agency=agency_code))
-                elif assigned.agency != agency_code:
-                    audit(
-                        session,
-                        actor,
-                        "reassign",
-                        "indicator",
-                        indicator,
-                        before={"agency": assigned.agency},
-                        after={"agency": agency_code},
-                    )
-                    assigned.agency = agency_code
+                )
+            else:
+                row.name_vi, row.name_en, row.kind = (
+                    agency.name.vi,
+                    agency.name.en,
+                    str(agency.kind),
+                )
+        session.flush()
+        known_agencies = set(session.scalars(sa.select(AgencyRow.code)))
+        known_indicators = set(session.scalars(sa.select(IndicatorRow.code)))
+        for indicator, agency_code in sorted(assignments.items()):
+            if agency_code not in known_agencies:
+                raise StoreError(f"indicator {indicator!r}: unknown agency {agency_code!r}")
+            if indicator not in known_indicators:
+                raise StoreError(f"unknown indicator {indicator!r}")
+            assigned = session.get(IndicatorAgencyRow, indicator)
+            if assigned is None:
+                session.add(IndicatorAgencyRow(indicator=indicator, agency=agency_code))
+            elif assigned.agency != agency_code:
+                audit(
+                    session,
+                    actor,
+                    "reassign",
+                    "indicator",
+                    indicator,
+                    before={"agency": assigned.agency},
+                    after={"agency": agency_code},
+                )
+                assigned.agency = agency_code
 
     def agencies(self) -> list[Agency]:
         with self._read() as session:
             rows = session.scalars(sa.select(AgencyRow).order_by(AgencyRow.code))
-            return [Agency(r.code, Text(r.name_vi, r.name_en), r.kind) for r in rows]
+            return [
+                Agency(r.code, Text(r.name_vi, r.name_en), AgencyKind(r.kind or "state"))
+                for r in rows
+            ]
 
     def indicator_agencies(self) -> dict[str, str]:
         with self._read() as session:
-            return dict(
-                session.execute(sa.select(IndicatorAgencyRow.indicator, IndicatorAgencyRow.agency))
-                .tuples()
-                .all()
+            rows = session.execute(
+                sa.select(IndicatorAgencyRow.indicator, IndicatorAgencyRow.agency)
             )
+            return {row.indicator: row.agency for row in rows}
 
     # -- documents beside a resolution ---------------------------------------------------
 
@@ -342,32 +358,43 @@ class AccountsMixin(StoreMixin):
         dry_run: bool = False,
     ) -> int:
         """Keep a new version of a resolution's tasks/agencies file; unchanged text: no-op."""
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         with self._write(dry_run) as session:
-            if session.get(ResolutionRow, resolution_id) is None:
-                raise NotFoundError(f"resolution {resolution_id!r} is not loaded")
-            latest = session.scalar(
-                sa.select(DocumentRow)
-                .where(DocumentRow.resolution_id == resolution_id, DocumentRow.kind == kind)
-                .order_by(DocumentRow.version.desc())
-                .limit(1)
+            return self._save_document(session, resolution_id, kind, text, source_name, loaded_by)
+
+    @staticmethod
+    def _save_document(
+        session: Session,
+        resolution_id: str,
+        kind: str,
+        text: str,
+        source_name: str,
+        loaded_by: str,
+    ) -> int:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if session.get(ResolutionRow, resolution_id) is None:
+            raise NotFoundError(f"resolution {resolution_id!r} is not loaded")
+        latest = session.scalar(
+            sa.select(DocumentRow)
+            .where(DocumentRow.resolution_id == resolution_id, DocumentRow.kind == kind)
+            .order_by(DocumentRow.version.desc())
+            .limit(1)
+        )
+        if latest is not None and latest.checksum == digest:
+            return latest.version
+        version = 1 if latest is None else latest.version + 1
+        session.add(
+            DocumentRow(
+                resolution_id=resolution_id,
+                kind=kind,
+                version=version,
+                text=text,
+                checksum=digest,
+                source_name=source_name,
+                loaded_at=now(),
+                loaded_by=loaded_by,
             )
-            if latest is not None and latest.checksum == digest:
-                return latest.version
-            version = 1 if latest is None else latest.version + 1
-            session.add(
-                DocumentRow(
-                    resolution_id=resolution_id,
-                    kind=kind,
-                    version=version,
-                    text=text,
-                    checksum=digest,
-                    source_name=source_name,
-                    loaded_at=now(),
-                    loaded_by=loaded_by,
-                )
-            )
-            return version
+        )
+        return version
 
     def document(self, resolution_id: str, kind: str) -> tuple[str, str] | None:
         """The newest text of a resolution's document and its source name."""

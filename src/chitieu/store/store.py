@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,6 +31,7 @@ from chitieu.core.model import (
     Text,
 )
 from chitieu.core.observations import Observation, Qualifier, Status, current
+from chitieu.core.tasks import Agency
 from chitieu.settings import Settings
 from chitieu.store import db, migrate
 from chitieu.store.accounts import AccountsMixin
@@ -220,8 +221,12 @@ class Store(AccountsMixin, WorkflowMixin, ActivityMixin):
         loaded_by: str = "cli",
         dataset: str = "",
         dry_run: bool = False,
+        agencies: Sequence[Agency] = (),
+        assignments: Mapping[str, str] | None = None,
+        documents: Sequence[tuple[str, str, str]] = (),
     ) -> tuple[SaveResult, AddResult]:
-        """A definition and its figures in ONE transaction: both are written or neither."""
+        """A definition, its figures, agencies and documents (kind, text, source name) in
+        ONE transaction: all are written or none."""
         with self._write(dry_run) as session:
             saved = self._save_resolution(
                 session, resolution, definition_text, source_name, loaded_by
@@ -230,6 +235,10 @@ class Store(AccountsMixin, WorkflowMixin, ActivityMixin):
             added = self._add_observations(
                 session, observations, recorded_by=loaded_by, reason="", dataset=dataset
             )
+            if agencies or assignments:
+                self._save_agencies(session, agencies, assignments or {}, loaded_by)
+            for kind, text, name in documents:
+                self._save_document(session, resolution.id, kind, text, name, loaded_by)
         return saved, added
 
     def _save_resolution(
@@ -374,8 +383,7 @@ class Store(AccountsMixin, WorkflowMixin, ActivityMixin):
         with self._read() as session:
             row = self._current_version(session, resolution_id)
             text, filename = row.definition_text, row.source_name
-        resolution: Resolution = load_resolution_text(text, filename)
-        return resolution
+        return _parsed_resolution(text, filename, load_resolution_text)
 
     # -- areas and indicators --------------------------------------------------------
 
@@ -594,6 +602,22 @@ class Store(AccountsMixin, WorkflowMixin, ActivityMixin):
     ) -> dict[ObservationKey, Observation]:
         """The current figure per indicator × area × period (:func:`core.observations.current`)."""
         return current(self.observations(indicator, area, all_revisions=False))
+
+
+_PARSED: dict[tuple[str, str], Resolution] = {}
+
+
+def _parsed_resolution(text: str, filename: str, load: Any) -> Resolution:
+    """Parsing a stored definition costs tens of milliseconds and every page needs it; the
+    result is immutable, so one parse per text is kept (a few resolutions per process)."""
+    key = (checksum(text), filename)
+    found = _PARSED.get(key)
+    if found is None:
+        found = load(text, filename)
+        if len(_PARSED) > 32:
+            _PARSED.clear()
+        _PARSED[key] = found
+    return found
 
 
 @dataclass(frozen=True)

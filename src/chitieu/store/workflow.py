@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
 
-from chitieu.core.access import Principal, may_approve
+from chitieu.core.access import Action, Principal, allowed, may_approve
 from chitieu.core.observations import Observation
 from chitieu.store.errors import ConflictError, NotFoundError, StoreError
 from chitieu.store.mixin import StoreMixin, audit, now
@@ -49,6 +49,10 @@ _RESULT = {
     ReviewAction.RETURN: ReviewState.RETURNED,
     ReviewAction.REOPEN: ReviewState.REOPENED,
 }
+
+
+# Sent again unchanged, these go back to the reviewers (the agency confirms the figure).
+_RESUBMITTABLE = (ReviewState.RETURNED, ReviewState.REOPENED)
 
 
 class LockedError(ConflictError):
@@ -138,7 +142,11 @@ class WorkflowMixin(StoreMixin):
                             f" {seen}); reload and check the newer figure"
                         )
                 if held is not None and _state(states.get(held.id)) is ReviewState.APPROVED:
-                    same = held.value == obs.value and held.unit == obs.unit
+                    same = (held.value, held.unit, held.qualifier) == (
+                        obs.value,
+                        obs.unit,
+                        str(obs.qualifier),
+                    )
                     if not same:
                         raise LockedError(
                             f"{where}: the approved figure (revision {held.revision}) is locked;"
@@ -154,8 +162,19 @@ class WorkflowMixin(StoreMixin):
                 written=rows,
             )
             session.flush()
+            # An unchanged figure that was returned or reopened is sent back to the queue:
+            # the agency confirms it; otherwise it could never be approved again.
+            written = {_key(r): r for r in rows}
+            waiting: list[ObservationRow] = []
+            for obs in observations:
+                key = obs_key(obs)
+                held = latest.get(key)
+                if key in written:
+                    waiting.append(written[key])
+                elif held is not None and _state(states.get(held.id)) in _RESUBMITTABLE:
+                    waiting.append(held)
             at = now()
-            for row in rows:
+            for row in waiting:
                 session.add(
                     ObservationReviewRow(
                         observation_id=row.id,
@@ -177,7 +196,7 @@ class WorkflowMixin(StoreMixin):
                     reason=reason,
                     at=at,
                 )
-            return Submission(added, tuple(r.id for r in rows))
+            return Submission(added, tuple(r.id for r in waiting))
 
     def review_figure(
         self, observation_id: int, action: ReviewAction, *, reviewer: Principal, comment: str = ""
@@ -191,6 +210,8 @@ class WorkflowMixin(StoreMixin):
             history = self._history(session, observation_id)
             state = history[-1].state if history else ReviewState.APPROVED
             where = f"figure {observation_id} ({_entity_id(row)})"
+            if not allowed(reviewer, Action.REVIEW_FIGURE):
+                raise StoreError(f"{where}: only a reviewer may {action.value} figures")
             if action in (ReviewAction.APPROVE, ReviewAction.RETURN):
                 if state is not ReviewState.SUBMITTED:
                     raise ConflictError(f"{where}: is {state.value}, not waiting for review")
