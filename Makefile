@@ -1,5 +1,6 @@
 # Two commands on a fresh machine with Python >= 3.11 and make:
-#   make run   - install into .venv, load the Hải Phòng data into SQLite, print the evaluation
+#   make run   - install into .venv, load the Hải Phòng data into SQLite, print the evaluation,
+#                then serve the web application at http://127.0.0.1:8000 (Ctrl-C stops it)
 #   make test  - install dev dependencies, lint, type-check and run the whole test suite
 PYTHON ?= python3
 VENV := .venv
@@ -29,6 +30,7 @@ run: install
 	$(BIN)/chitieu load haiphong-xv-2015-2020
 	$(BIN)/chitieu load haiphong-xvi-2020-2025
 	$(BIN)/chitieu evaluate haiphong-xvi-2020-2025
+	$(BIN)/chitieu serve --host 127.0.0.1 --port 8000
 
 lint: install-dev
 	$(BIN)/ruff check src tests
