@@ -12,7 +12,9 @@ from starlette.datastructures import FormData, UploadFile
 from chitieu.core.access import Action, Role
 from chitieu.definitions import load_resolution_text
 from chitieu.definitions.errors import DefinitionError
+from chitieu.definitions.tasks import load_agencies_text, load_tasks_text
 from chitieu.services import accounts
+from chitieu.services import tasks as task_service
 from chitieu.store import Store
 from chitieu.store.accounts import Account
 from chitieu.store.errors import StoreError
@@ -150,6 +152,43 @@ async def upload_definition(
         account.username, "load", "resolution", resolution.id, after={"file": upload.filename}
     )
     return _page(request, store, message=translate("loaded_ok", lang, what=resolution.id))
+
+
+@router.post("/admin/resolutions/{resolution_id}/documents")
+async def upload_document(
+    request: Request, resolution_id: str, store: StoreDep, account: Admin, data: Form
+) -> Response:
+    """A new agencies.yaml (who reports what) or tasks.yaml for a loaded resolution."""
+    kind = str(data.get("kind") or "")
+    upload = data.get("file")
+    lang = views.lang_of(request)
+    if kind not in ("agencies", "tasks") or not isinstance(upload, UploadFile):
+        return _page(request, store, errors={"document": "kind/file?"}, status_code=422)
+    raw = await upload.read(request.app.state.settings.max_upload_bytes + 1)
+    if len(raw) > request.app.state.settings.max_upload_bytes:
+        return _page(request, store, errors={"document": "too large"}, status_code=413)
+    name = upload.filename or f"{kind}.yaml"
+    try:
+        text = raw.decode("utf-8")
+        resolution = store.get_resolution(resolution_id)
+        if kind == "agencies":
+            directory = load_agencies_text(text, name, resolution)
+            store.save_agencies(directory.agencies, directory.indicators, actor=account.username)
+        else:
+            current = task_service.directory(store, resolution_id)
+            load_tasks_text(text, name, resolution, current)
+        store.save_document(resolution_id, kind, text, name, loaded_by=account.username)
+    except UnicodeDecodeError:
+        return _page(request, store, errors={"document": "UTF-8?"}, status_code=422)
+    except DefinitionError as exc:
+        lines = "\n".join(str(p) for p in exc.problems)
+        return _page(request, store, errors={"document": lines}, status_code=422)
+    except StoreError as exc:
+        return _page(request, store, errors={"document": str(exc)}, status_code=409)
+    store.record_event(account.username, "load", kind, resolution_id, after={"file": name})
+    return _page(
+        request, store, message=translate("loaded_ok", lang, what=f"{resolution_id}/{kind}")
+    )
 
 
 @router.get("/audit")

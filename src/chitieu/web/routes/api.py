@@ -16,6 +16,7 @@ from chitieu.core.access import Action, allowed
 from chitieu.exports import evaluation as evaluation_export
 from chitieu.services import dashboard
 from chitieu.services import figures as figure_service
+from chitieu.services import tasks as task_service
 from chitieu.store import Store
 from chitieu.store.accounts import Account
 from chitieu.store.errors import NotFoundError
@@ -230,8 +231,87 @@ def review(
     )
 
 
-def _today() -> dt.date:
-    return dt.date.today()
+@router.get("/resolutions/{resolution_id}/tasks")
+def tasks(resolution_id: str, store: StoreDep, who: Viewer) -> list[dict[str, Any]]:
+    """Tasks and breakthroughs with their 5 rõ, progress and one-sentence status."""
+    _resolution_or_404(store, resolution_id)
+    data = task_service.overview(store, resolution_id, lang="vi")
+    if data is None:
+        return []
+    en = task_service.overview(store, resolution_id, lang="en")
+    sentences_en = {v.task.id: v.sentence for v in en.views} if en else {}
+    return [
+        {
+            "id": v.task.id,
+            "group": v.task.group,
+            "kind": v.task.kind.value,
+            "title": {"vi": v.task.title.vi, "en": v.task.title.en},
+            "text": v.task.text,
+            "source": v.task.source.label("vi"),
+            "objective": list(v.task.objective),
+            "milestones": [
+                {
+                    "id": s.milestone.id,
+                    "text": s.milestone.text,
+                    "due": s.milestone.due.isoformat(),
+                    "state": s.state.value,
+                }
+                for s in v.progress.milestones
+            ],
+            "lead": v.task.responsibility.lead,
+            "cooperating": list(v.task.responsibility.cooperating),
+            "five_clear": {c.aspect.value: c.clarity.value for c in v.five.checks},
+            "percent": v.progress.percent,
+            "status": {"vi": v.sentence, "en": sentences_en.get(v.task.id, "")},
+        }
+        for v in data.views
+    ]
+
+
+@router.post(
+    "/resolutions/{resolution_id}/tasks/{task_id}/updates",
+    status_code=201,
+    responses={422: {"model": schemas.ErrorOut}, 403: {"model": schemas.ErrorOut}},
+)
+def task_update(
+    resolution_id: str,
+    task_id: str,
+    body: schemas.TaskUpdateIn,
+    store: StoreDep,
+    account: Writer,
+) -> dict[str, Any]:
+    _resolution_or_404(store, resolution_id)
+    try:
+        on = dt.date.fromisoformat(body.reported_on)
+    except ValueError as exc:
+        raise figure_service.EntryError(
+            [figure_service.FieldProblem("reported_on", "ngày không hợp lệ", "invalid date")]
+        ) from exc
+    try:
+        done = task_service.add_update(
+            store,
+            resolution_id,
+            task_id,
+            account.principal,
+            reported_on=on,
+            text=body.text,
+            percent=body.percent,
+            milestone=body.milestone,
+            evidence=body.evidence,
+        )
+    except KeyError as exc:
+        raise NotFoundError(f"no task {task_id!r} in {resolution_id}") from exc
+    except ValueError as exc:
+        raise figure_service.EntryError(
+            [figure_service.FieldProblem("milestone", str(exc), str(exc))]
+        ) from exc
+    return {
+        "id": done.id,
+        "task": done.task_id,
+        "reported_on": done.reported_on.isoformat(),
+        "percent": done.percent,
+        "recorded_by": done.recorded_by,
+    }
 
 
 __all__ = ["router", "views"]
