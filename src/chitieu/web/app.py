@@ -82,7 +82,7 @@ def create_app(settings: WebSettings | None = None, store: Store | None = None) 
         response.headers.setdefault(
             "Content-Security-Policy",
             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-            "script-src 'self' 'unsafe-eval'; frame-ancestors 'none'",
+            "script-src 'self'; frame-ancestors 'none'",
         )
         return response
 
