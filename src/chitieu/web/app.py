@@ -36,7 +36,7 @@ from chitieu.web import views
 from chitieu.web.config import WebSettings
 from chitieu.web.deps import CsrfFailed, Forbidden, LoginRequired
 from chitieu.web.i18n import translate
-from chitieu.web.routes import admin, api, auth, figures, pages, tasks
+from chitieu.web.routes import admin, api, auth, figures, files, pages, tasks
 
 HERE = Path(__file__).resolve().parent
 PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
@@ -94,7 +94,7 @@ def create_app(settings: WebSettings | None = None, store: Store | None = None) 
         )
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (auth, pages, figures, tasks, admin):
+    for module in (auth, pages, figures, files, tasks, admin):
         app.include_router(module.router)
     app.include_router(api.router, prefix="/api/v1")
     _install_error_handlers(app)

@@ -72,7 +72,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hoặc dán nhiều năm, mỗi dòng «năm giá trị»",
         "Or paste several years, one 'year value' per line",
     ),
-    "upload_csv": ("Tải lên tệp CSV", "Upload a CSV file"),
+    "upload_csv": (
+        "Tải lên tệp số liệu (mẫu Excel .xlsx, .csv hoặc .json)",
+        "Upload a figures file (Excel template .xlsx, .csv or .json)",
+    ),
+    "template": (
+        "Tải mẫu nhập liệu Excel của cơ quan",
+        "Download the agency's Excel data-entry template",
+    ),
+    "download": ("Tải báo cáo", "Download the report"),
+    "figures_export": ("Số liệu", "Figures"),
     "upload": ("Tải lên", "Upload"),
     "submitted_ok": (
         "Đã gửi {n} số liệu chờ duyệt.",

@@ -7,11 +7,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
-from starlette.datastructures import FormData, UploadFile
+from starlette.datastructures import FormData
 
 from chitieu.core.access import Action, allowed
 from chitieu.core.observations import Qualifier, Status
-from chitieu.definitions.errors import DefinitionError
 from chitieu.services import figures as figure_service
 from chitieu.store import Store
 from chitieu.store.accounts import Account
@@ -108,15 +107,15 @@ def submit_entry(
     try:
         submission = figure_service.submit_form(store, resolution_id, form, account.principal, lang)
     except figure_service.EntryError as exc:
-        return _form_again(request, store, resolution_id, account, form, exc.by_field(lang))
+        return form_again(request, store, resolution_id, account, form, exc.by_field(lang))
     except StoreError as exc:
-        return _form_again(request, store, resolution_id, account, form, {"_": str(exc)}, 409)
+        return form_again(request, store, resolution_id, account, form, {"_": str(exc)}, 409)
     n = len(submission.observation_ids)
     query = f"ok={n}" if n else "unchanged=1"
     return RedirectResponse(f"/r/{resolution_id}/entry?{query}", status_code=303)
 
 
-def _form_again(
+def form_again(
     request: Request,
     store: Store,
     resolution_id: str,
@@ -133,45 +132,6 @@ def _form_again(
         {**context, "form": form, "errors": errors, "message": ""},
         status_code=status_code,
     )
-
-
-@router.post("/r/{resolution_id}/upload")
-async def upload_csv(
-    request: Request, resolution_id: str, store: StoreDep, account: Editor, data: Form
-) -> Response:
-    lang = views.lang_of(request)
-    upload = data.get("file")
-    form = figure_service.EntryForm()
-    limit = request.app.state.settings.max_upload_bytes
-    if not isinstance(upload, UploadFile) or not upload.filename:
-        return _form_again(request, store, resolution_id, account, form, {"file": _no_file(lang)})
-    raw = await upload.read(limit + 1)
-    if len(raw) > limit:
-        message = (
-            f"tệp lớn hơn {limit // 1024} KB" if lang == "vi" else f"file over {limit // 1024} KB"
-        )
-        return _form_again(request, store, resolution_id, account, form, {"file": message}, 413)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        message = "tệp không phải UTF-8" if lang == "vi" else "the file is not UTF-8 text"
-        return _form_again(request, store, resolution_id, account, form, {"file": message})
-    try:
-        submission = figure_service.submit_csv(
-            store, resolution_id, text, upload.filename, account.principal
-        )
-    except DefinitionError as exc:
-        lines = "\n".join(str(p) for p in exc.problems)
-        return _form_again(request, store, resolution_id, account, form, {"file": lines})
-    except (StoreError, PermissionError) as exc:
-        return _form_again(request, store, resolution_id, account, form, {"file": str(exc)}, 409)
-    n = len(submission.observation_ids)
-    query = f"ok={n}" if n else "unchanged=1"
-    return RedirectResponse(f"/r/{resolution_id}/entry?{query}", status_code=303)
-
-
-def _no_file(lang: str) -> str:
-    return "chọn một tệp CSV" if lang == "vi" else "choose a CSV file"
 
 
 @router.get("/review")

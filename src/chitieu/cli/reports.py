@@ -1,0 +1,109 @@
+"""``report``, ``export``, ``template`` and ``import``: documents and figures in and out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from chitieu.core.numbers import format_number
+from chitieu.services import exchange, reports
+
+from .common import handles_errors, lang_option, ready_store
+
+_as_of = click.option("--as-of", "as_of", type=int, default=None, help="Last year of figures.")
+_output = click.option(
+    "-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), required=True
+)
+
+
+@click.command()
+@click.argument("resolution")
+@_as_of
+@lang_option
+@click.option("--format", "fmt", type=click.Choice(reports.REPORT_FORMATS), required=True)
+@_output
+@click.pass_context
+@handles_errors
+def report(
+    ctx: click.Context, resolution: str, as_of: int | None, lang: str, fmt: str, output: Path
+) -> None:
+    """Báo cáo đánh giá (evaluation report) as .docx, .pdf, .xlsx or .html."""
+    store = ready_store(ctx)
+    path = reports.write_report(store, resolution, fmt, output, as_of=as_of, lang=lang)
+    click.echo(f"Đã ghi (written): {path}")
+
+
+@click.command("export")
+@click.argument("resolution")
+@_as_of
+@lang_option
+@click.option("--format", "fmt", type=click.Choice(exchange.EXPORT_FORMATS), required=True)
+@_output
+@click.pass_context
+@handles_errors
+def export(
+    ctx: click.Context, resolution: str, as_of: int | None, lang: str, fmt: str, output: Path
+) -> None:
+    """Xuất số liệu (export figures, every revision) as xlsx, SDMX-CSV, CSV or JSON."""
+    store = ready_store(ctx)
+    reports.evaluate_for_report(store, resolution, as_of)  # unknown resolution → clear message
+    path = exchange.export(store, resolution, fmt, output, as_of=as_of, lang=lang)
+    click.echo(f"Đã ghi (written): {path}")
+
+
+@click.command()
+@click.argument("resolution")
+@click.option("--agency", default=None, help="Only this agency's indicators.")
+@click.option(
+    "--agencies",
+    "agencies_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help='JSON file {"agency": ["indicator code", ...]} that --agency looks up.',
+)
+@_output
+@click.pass_context
+@handles_errors
+def template(
+    ctx: click.Context,
+    resolution: str,
+    agency: str | None,
+    agencies_file: Path | None,
+    output: Path,
+) -> None:
+    """Biểu nhập số liệu (data-entry workbook) for an agency's indicators and years."""
+    store = ready_store(ctx)
+    reports.evaluate_for_report(store, resolution)
+    agencies = exchange.read_agencies(agencies_file) if agencies_file is not None else None
+    path = exchange.make_template(store, resolution, output, agency=agency, agencies=agencies)
+    click.echo(f"Đã ghi (written): {path}")
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check every cell and report, write nothing.")
+@click.pass_context
+@handles_errors
+def import_(ctx: click.Context, file: Path, dry_run: bool) -> None:
+    """Nhập số liệu (import figures) from a filled template (.xlsx), .csv or .json."""
+    store = ready_store(ctx)
+    done = exchange.import_file(store, file, dry_run=dry_run)
+    a = done.added
+    n = {
+        k: format_number(v)
+        for k, v in (("r", done.read), ("i", a.inserted), ("v", a.revised), ("u", a.unchanged))
+    }
+    head = "Kiểm tra, không ghi (dry run, nothing written)" if dry_run else "Đã nhập (imported)"
+    click.echo(
+        f"{head}: {done.path}: {n['r']} số liệu; {n['i']} mới, {n['v']} sửa đổi "
+        f"(phiên bản mới), {n['u']} không đổi."
+    )
+    if not dry_run and a.inserted + a.revised:
+        click.echo(
+            "Số liệu mới đang chờ duyệt: người duyệt phê duyệt tại /review trên ứng dụng web "
+            "(new figures await a reviewer's approval at /review in the web app)."
+        )
+
+
+COMMANDS: list[click.Command] = [report, export, template, import_]

@@ -1,0 +1,106 @@
+"""Figures from JSON: the long format of ``figures --format json``, one object per figure.
+
+The JSON rows carry the same fields as the CSV columns (docs/definition-format.md), so
+each object is turned into a CSV row and checked by the CSV loader: one set of rules,
+one set of messages, with the location translated back to the JSON item (``[3]``).
+Accepted besides the CSV names: the export's ``source`` (a citation label, kept as the
+source document) and its ``id``, ``revision`` and ``recorded_at`` (ignored: the store
+assigns them). Numbers are read as decimals, never through a binary float.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Collection, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from chitieu.core.model import Indicator
+from chitieu.core.observations import Observation
+from chitieu.definitions.errors import DefinitionError, Problem
+from chitieu.definitions.observations_csv import COLUMNS, load_observations_text
+
+IGNORED = ("id", "revision", "recorded_at")
+
+
+def load_observations_json(
+    path: Path,
+    indicators: Mapping[str, Indicator] | None = None,
+    areas: Collection[str] | None = None,
+) -> list[Observation]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DefinitionError([Problem(str(path), None, "", f"cannot read file: {exc}")]) from exc
+    return load_observations_json_text(text, str(path), indicators, areas)
+
+
+def load_observations_json_text(
+    text: str,
+    filename: str = "<json>",
+    indicators: Mapping[str, Indicator] | None = None,
+    areas: Collection[str] | None = None,
+) -> list[Observation]:
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise DefinitionError(
+            [Problem(filename, exc.lineno, "", f"not valid JSON: {exc.msg}")]
+        ) from exc
+    if isinstance(data, dict) and isinstance(data.get("observations"), list):
+        data = data["observations"]
+    if not isinstance(data, list):
+        raise DefinitionError(
+            [Problem(filename, None, "", "expected a JSON array of figures (objects)")]
+        )
+    problems: list[Problem] = []
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    line_to_item: dict[int, int] = {}
+    line = 2
+    for i, item in enumerate(data):
+        if not isinstance(item, dict):
+            problems.append(Problem(filename, None, f"[{i}]", "expected an object"))
+            continue
+        unknown = set(item) - set(COLUMNS) - set(IGNORED) - {"source"}
+        for key in sorted(unknown):
+            problems.append(Problem(filename, None, f"[{i}].{key}", f"unknown field {key!r}"))
+        row = [_cell(item.get(c)) for c in COLUMNS]
+        if not item.get("source_document") and item.get("source"):
+            row[COLUMNS.index("source_document")] = _cell(item["source"])
+        before = out.tell()
+        writer.writerow(row)
+        line_to_item[line] = i
+        line += out.getvalue()[before:].count("\n")
+    if problems:
+        raise DefinitionError(problems)
+    try:
+        return load_observations_text(out.getvalue(), filename, indicators, areas)
+    except DefinitionError as exc:
+        raise DefinitionError(
+            [
+                Problem(
+                    p.file,
+                    None,
+                    f"[{line_to_item.get(p.line, '?')}].{p.field}"
+                    if p.line in line_to_item
+                    else p.field,
+                    p.message,
+                )
+                for p in exc.problems
+            ]
+        ) from exc
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)

@@ -1,0 +1,167 @@
+"""Figures in and out for other systems and for the agencies' Excel sheets.
+
+Every import (xlsx, csv, json) ends in :func:`apply_observations`, the one place that
+writes imported figures: one ``add_observations`` call, so one transaction, and one
+function to route through the approval workflow when it lands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from chitieu.core.observations import Observation
+from chitieu.definitions.observations_csv import load_observations_csv
+from chitieu.exports import observations as export_observations
+from chitieu.store import Store
+from chitieu.store.store import AddResult
+
+EXPORT_FORMATS = ("xlsx", "sdmx-csv", "csv", "json")
+IMPORT_SUFFIXES = (".xlsx", ".csv", ".json")
+# The exchange adapters are imported where used: sdmx1, openpyxl and calamine take
+# seconds to import, and every other chitieu command would pay for them.
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    path: str
+    read: int
+    added: AddResult
+    dry_run: bool
+
+
+def resolution_observations(store: Store, resolution_id: str) -> list[Observation]:
+    """Every revision of the figures of a resolution's indicators."""
+    codes = {i.code for i in store.get_resolution(resolution_id).indicators}
+    return [o for o in store.observations(all_revisions=True) if o.indicator in codes]
+
+
+def export(
+    store: Store,
+    resolution_id: str,
+    fmt: str,
+    path: Path,
+    *,
+    as_of: int | None = None,
+    lang: str = "vi",
+) -> Path:
+    """Write the resolution's figures (every revision) in one of ``EXPORT_FORMATS``."""
+    from chitieu.exchange import sdmx_csv, xlsx_export
+    from chitieu.services.reports import evaluate_for_report
+
+    observations = resolution_observations(store, resolution_id)
+    if fmt == "xlsx":
+        result = evaluate_for_report(store, resolution_id, as_of)
+        return xlsx_export.write(result, observations, path, lang)
+    if fmt == "sdmx-csv":
+        resolution = store.get_resolution(resolution_id)
+        text = sdmx_csv.to_sdmx_csv(resolution, observations, store.areas())
+    elif fmt == "csv":
+        text = export_observations.to_csv(observations)
+    elif fmt == "json":
+        text = export_observations.to_json(observations) + "\n"
+    else:
+        raise ValueError(f"unknown export format {fmt!r}; expected one of {EXPORT_FORMATS}")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def read_agencies(path: Path) -> dict[str, list[str]]:
+    """``{"agency": ["indicator code", ...]}`` from a JSON file, until agencies are stored."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"{path}: cannot read the agencies file: {exc}") from exc
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, list) and all(isinstance(c, str) for c in v)
+        for k, v in data.items()
+    ):
+        raise ValueError(f'{path}: expected {{"agency": ["indicator code", ...]}}')
+    return data
+
+
+def make_template(
+    store: Store,
+    resolution_id: str,
+    path: Path,
+    *,
+    agency: str | None = None,
+    agencies: Mapping[str, Sequence[str]] | None = None,
+    years: Sequence[int] | None = None,
+) -> Path:
+    """A data-entry workbook for one agency's indicators (all when ``agency`` is None)."""
+    from chitieu.exchange import template
+
+    resolution = store.get_resolution(resolution_id)
+    if agencies is None:
+        # Who reports what, as loaded with the dataset (agencies.yaml).
+        stored: dict[str, list[str]] = {}
+        for code, owner in sorted(store.indicator_agencies().items()):
+            stored.setdefault(owner, []).append(code)
+        agencies = stored or None
+    return template.write(resolution, path, agency=agency, agencies=agencies, years=years)
+
+
+def read_file(store: Store, path: Path, *, this_year: int | None = None) -> list[Observation]:
+    """Read and check a figures file against the stored indicators and areas (no writing)."""
+    indicators = {i.code: i for i in store.indicators()}
+    areas = [a.code for a in store.areas()]
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise ValueError(f"{path}: không có tệp này (no such file)")
+    if suffix == ".xlsx":
+        from chitieu.exchange import xlsx_import
+
+        year = this_year if this_year is not None else dt.date.today().year
+        return xlsx_import.read_xlsx(path, indicators, areas, this_year=year)
+    if suffix == ".csv":
+        return load_observations_csv(path, indicators=indicators, areas=areas)
+    if suffix == ".json":
+        from chitieu.exchange import json_import
+
+        return json_import.load_observations_json(path, indicators=indicators, areas=areas)
+    raise ValueError(
+        f"{path}: không nhận dạng được loại tệp (unknown file type: expected "
+        f"{', '.join(IMPORT_SUFFIXES)})"
+    )
+
+
+def apply_observations(
+    store: Store,
+    observations: Sequence[Observation],
+    *,
+    recorded_by: str,
+    dataset: str,
+    dry_run: bool = False,
+) -> AddResult:
+    """The one write of imported figures: one call, one transaction, all or nothing.
+
+    Imported workbooks and files come from agencies, so they follow the same rules as
+    figures typed in the web app: each new or corrected figure is *submitted* and waits for
+    a reviewer; approved figures are locked (see :mod:`chitieu.store.workflow`).
+    """
+    if not observations:
+        return AddResult(0, 0, 0)
+    submission = store.submit_figures(
+        observations, actor=recorded_by, dataset=dataset, dry_run=dry_run
+    )
+    return submission.added
+
+
+def import_file(
+    store: Store,
+    path: Path,
+    *,
+    recorded_by: str = "cli",
+    dry_run: bool = False,
+    this_year: int | None = None,
+) -> ImportReport:
+    """Check every row, then write all of them or none."""
+    observations = read_file(store, path, this_year=this_year)
+    added = apply_observations(
+        store, observations, recorded_by=recorded_by, dataset=path.name, dry_run=dry_run
+    )
+    return ImportReport(str(path), len(observations), added, dry_run)

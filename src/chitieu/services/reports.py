@@ -1,0 +1,76 @@
+"""Reports of an evaluation (docx, pdf, html, xlsx), shared by the CLI and the web app."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from chitieu import services
+from chitieu.core.results import ResolutionResult
+from chitieu.core.settings import EvaluationSettings
+from chitieu.store import Store
+
+if TYPE_CHECKING:
+    from chitieu.reports.content import ReportContent
+
+REPORT_FORMATS = ("docx", "pdf", "xlsx", "html")
+# Writers are imported where used: matplotlib and python-docx take a second or more to
+# import, and every other chitieu command would pay for them.
+
+
+def evaluate_for_report(
+    store: Store, resolution_id: str, as_of: int | None = None
+) -> ResolutionResult:
+    if resolution_id not in store.resolution_ids():
+        known = ", ".join(store.resolution_ids()) or "—"
+        raise KeyError(
+            f"chưa nạp nghị quyết '{resolution_id}' (resolution not loaded); đã nạp: {known}"
+        )
+    resolution = store.get_resolution(resolution_id)
+    year = as_of if as_of is not None else services.default_as_of(resolution, dt.date.today().year)
+    return services.evaluate(store, resolution_id, EvaluationSettings(as_of=year))
+
+
+def build_content(
+    store: Store,
+    resolution_id: str,
+    *,
+    as_of: int | None = None,
+    lang: str = "vi",
+    date: dt.date | None = None,
+) -> ReportContent:
+    from chitieu.reports import content
+
+    result = evaluate_for_report(store, resolution_id, as_of)
+    observations = store.observations(all_revisions=True, approved_only=True)
+    return content.build(result, observations, lang=lang, date=date)
+
+
+def write_report(
+    store: Store,
+    resolution_id: str,
+    fmt: str,
+    path: Path,
+    *,
+    as_of: int | None = None,
+    lang: str = "vi",
+    date: dt.date | None = None,
+) -> Path:
+    """Write the evaluation report in ``fmt`` (one of ``REPORT_FORMATS``) to ``path``."""
+    if fmt not in REPORT_FORMATS:
+        raise ValueError(f"unknown report format {fmt!r}; expected one of {REPORT_FORMATS}")
+    if fmt == "xlsx":
+        from chitieu.exchange import xlsx_export
+
+        result = evaluate_for_report(store, resolution_id, as_of)
+        codes = {i.code for i in result.resolution.indicators}
+        rows = [o for o in store.observations(all_revisions=True) if o.indicator in codes]
+        return xlsx_export.write(result, rows, path, lang)
+    from chitieu.reports import docx, html, pdf
+
+    if fmt == "pdf":
+        pdf.soffice()  # say LibreOffice is missing before evaluating anything
+    report = build_content(store, resolution_id, as_of=as_of, lang=lang, date=date)
+    writer = {"docx": docx.write, "html": html.write, "pdf": pdf.write}[fmt]
+    return writer(report, path)

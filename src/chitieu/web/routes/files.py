@@ -1,0 +1,189 @@
+"""Files people download (reports, exports, data-entry templates) and upload (figures).
+
+Every file is produced by the same service the CLI uses, into a temporary directory, and
+sent as an attachment; uploads go through the same checks and the approval workflow.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
+
+from chitieu.core.access import Action
+from chitieu.definitions.errors import DefinitionError
+from chitieu.reports.pdf import ConverterMissingError
+from chitieu.services import exchange, reports
+from chitieu.services import figures as figure_service
+from chitieu.store import Store
+from chitieu.store.accounts import Account
+from chitieu.store.errors import StoreError
+from chitieu.web import views
+from chitieu.web.deps import checked_form, get_store, require, viewer
+from chitieu.web.i18n import translate
+
+router = APIRouter()
+
+StoreDep = Annotated[Store, Depends(get_store)]
+Viewer = Annotated[Account | None, Depends(viewer)]
+Editor = Annotated[Account, Depends(require(Action.ENTER_FIGURE))]
+AsOf = Annotated[int | None, Query(ge=1945, le=2200)]
+
+MEDIA = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+    "html": "text/html; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "sdmx-csv": "text/csv; charset=utf-8",
+}
+UPLOAD_SUFFIXES = (".xlsx", ".csv", ".json")
+
+
+def _attachment(path: Path, filename: str, fmt: str) -> Response:
+    return Response(
+        path.read_bytes(),
+        media_type=MEDIA[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@router.get("/r/{resolution_id}/report.{fmt}")
+async def report(
+    request: Request,
+    resolution_id: str,
+    fmt: str,
+    store: StoreDep,
+    who: Viewer,
+    as_of: AsOf = None,
+) -> Response:
+    """The evaluation report as the offices send it up (Word, PDF, Excel or one HTML file)."""
+    lang = views.lang_of(request)
+    if fmt not in reports.REPORT_FORMATS:
+        return views.render(
+            request, "error.html", {"message": translate("not_found", lang)}, status_code=404
+        )
+    store.get_resolution(resolution_id)  # 404 before any work
+    with tempfile.TemporaryDirectory(prefix="chitieu-report-") as tmp:
+        path = Path(tmp) / f"report.{fmt}"
+        try:
+            await run_in_threadpool(
+                reports.write_report, store, resolution_id, fmt, path, as_of=as_of, lang=lang
+            )
+        except (ConverterMissingError, OSError) as exc:  # LibreOffice missing or failing
+            return views.render(
+                request,
+                "error.html",
+                {"message": translate("server_error", lang), "detail": str(exc)},
+                status_code=503,
+            )
+        suffix = f"-{as_of}" if as_of else ""
+        return _attachment(path, f"{resolution_id}{suffix}-{lang}.{fmt}", fmt)
+
+
+@router.get("/r/{resolution_id}/export.{fmt}")
+async def export(
+    request: Request, resolution_id: str, fmt: str, store: StoreDep, who: Viewer
+) -> Response:
+    """Every figure with its revisions (xlsx, csv, json, sdmx-csv)."""
+    lang = views.lang_of(request)
+    if fmt not in ("xlsx", "csv", "json", "sdmx-csv"):
+        return views.render(
+            request, "error.html", {"message": translate("not_found", lang)}, status_code=404
+        )
+    store.get_resolution(resolution_id)
+    with tempfile.TemporaryDirectory(prefix="chitieu-export-") as tmp:
+        path = Path(tmp) / "export"
+        await run_in_threadpool(exchange.export, store, resolution_id, fmt, path, lang=lang)
+        ext = "csv" if fmt == "sdmx-csv" else fmt
+        name = f"{resolution_id}-{'sdmx' if fmt == 'sdmx-csv' else 'figures'}.{ext}"
+        return _attachment(path, name, fmt)
+
+
+@router.get("/r/{resolution_id}/template.xlsx")
+async def template(
+    request: Request, resolution_id: str, store: StoreDep, account: Editor, agency: str = ""
+) -> Response:
+    """A data-entry workbook; an editor gets the one of its (first) agency."""
+    if not agency and account.role.value == "editor" and account.agencies:
+        agency = account.agencies[0]
+    if agency and account.role.value == "editor" and agency not in account.agencies:
+        agency = account.agencies[0]
+    if agency and not re.fullmatch(r"[a-z0-9-]{1,60}", agency):
+        agency = ""
+    with tempfile.TemporaryDirectory(prefix="chitieu-template-") as tmp:
+        path = Path(tmp) / "template.xlsx"
+        await run_in_threadpool(
+            exchange.make_template, store, resolution_id, path, agency=agency or None
+        )
+        suffix = f"-{agency}" if agency else ""
+        return _attachment(path, f"{resolution_id}-mau-nhap-lieu{suffix}.xlsx", "xlsx")
+
+
+@router.post("/r/{resolution_id}/upload")
+async def upload(
+    request: Request,
+    resolution_id: str,
+    store: StoreDep,
+    account: Editor,
+    data: Annotated[FormData, Depends(checked_form)],
+) -> Response:
+    """A filled template (.xlsx), a long CSV or JSON: every cell checked, all or nothing,
+    then submitted for review like figures typed in the form."""
+    from chitieu.web.routes.figures import form_again
+
+    lang = views.lang_of(request)
+    upload_file = data.get("file")
+    limit = request.app.state.settings.max_upload_bytes
+    form = figure_service.EntryForm()
+    if not isinstance(upload_file, UploadFile) or not upload_file.filename:
+        message = "chọn một tệp" if lang == "vi" else "choose a file"
+        return form_again(request, store, resolution_id, account, form, {"file": message})
+    name = Path(upload_file.filename).name
+    suffix = Path(name).suffix.lower()
+    if suffix not in UPLOAD_SUFFIXES:
+        message = (
+            f"{name}: cần tệp .xlsx, .csv hoặc .json"
+            if lang == "vi"
+            else f"{name}: expected an .xlsx, .csv or .json file"
+        )
+        return form_again(request, store, resolution_id, account, form, {"file": message})
+    raw = await upload_file.read(limit + 1)
+    if len(raw) > limit:
+        kb = limit // 1024
+        message = f"tệp lớn hơn {kb} KB" if lang == "vi" else f"file over {kb} KB"
+        return form_again(request, store, resolution_id, account, form, {"file": message}, 413)
+    with tempfile.TemporaryDirectory(prefix="chitieu-upload-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(raw)
+        try:
+            observations = await run_in_threadpool(exchange.read_file, store, path)
+            resolution = store.get_resolution(resolution_id)
+            codes = {i.code for i in resolution.indicators}
+            foreign = sorted({o.indicator for o in observations} - codes)
+            if foreign:
+                raise ValueError(f"{name}: indicators not in {resolution_id}: {', '.join(foreign)}")
+            figure_service.check_scope(account.principal, observations, store.indicator_agencies())
+            submission = (
+                store.submit_figures(observations, actor=account.username, dataset=f"upload:{name}")
+                if observations
+                else None
+            )
+        except DefinitionError as exc:
+            lines = "\n".join(str(p) for p in exc.problems)
+            return form_again(request, store, resolution_id, account, form, {"file": lines})
+        except UnicodeDecodeError:
+            message = "tệp không phải UTF-8" if lang == "vi" else "the file is not UTF-8 text"
+            return form_again(request, store, resolution_id, account, form, {"file": message})
+        except (StoreError, PermissionError, ValueError) as exc:
+            return form_again(request, store, resolution_id, account, form, {"file": str(exc)}, 409)
+    n = len(submission.observation_ids) if submission else 0
+    query = f"ok={n}" if n else "unchanged=1"
+    return RedirectResponse(f"/r/{resolution_id}/entry?{query}", status_code=303)
