@@ -8,6 +8,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
+from chitieu.core.analysis.outlook import Outlook
+from chitieu.core.analysis.wording import outlook_lines
 from chitieu.core.explain import QUALIFIER_WORDS, bound_phrase, is_computed, qty, status_note
 from chitieu.core.model import Verdict
 from chitieu.core.observations import Observation
@@ -210,6 +212,20 @@ def target_detail(console: Console, result: ResolutionResult, t: TargetResult, l
                     style="dim",
                 )
             )
+
+
+def outlooks(console: Console, found: Sequence[Outlook], lang: str) -> None:
+    """The projection block of ``explain``: interval, chance and pace, per clause."""
+    lines = [(o, outlook_lines(o, lang)) for o in found]
+    lines = [(o, ls) for o, ls in lines if ls]
+    if not lines:
+        return
+    console.print()
+    console.print(RichText("Dự báo (projection)" if lang == "vi" else "Projection", style="bold"))
+    for o, ls in lines:
+        console.print(f"{o.clause.id}. " + ls[0])
+        for line in ls[1:]:
+            console.print(RichText("   " + line, style="dim"))
 
 
 def load_report(console: Console, report: LoadReport) -> None:

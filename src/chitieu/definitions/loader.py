@@ -290,6 +290,9 @@ class _Loader:
                 elif pred == code:
                     self.add((*path, "predecessors", j), "an area cannot be its own predecessor")
 
+        if header is not None:
+            self._check_analysis(header, indicators)
+
         if header is None or self.problems:
             return None
         return Resolution(
@@ -308,6 +311,38 @@ class _Loader:
             counted_targets=header.counted_targets,
             counted_note=_text(header.counted_note) if header.counted_note else Text(""),
         )
+
+    def _check_analysis(self, header: ResolutionHeader, indicators: Mapping[str, Any]) -> None:
+        """Relations and validation rules may only name indicators of this file."""
+        from chitieu.core.analysis.validation import ExpressionError, parse_expression, references
+
+        def known(code: str | None, path: Path_) -> None:
+            if code is not None and code not in indicators:
+                self.add(path, f"unknown indicator {code!r}" + _known(indicators))
+
+        rel = header.relations
+        if rel is not None:
+            for i, st in enumerate(rel.structures):
+                known(st.total_growth, ("relations", "structures", i, "total_growth"))
+                for j, part in enumerate(st.parts):
+                    for key in ("share", "growth"):
+                        path = ("relations", "structures", i, "parts", j, key)
+                        known(getattr(part, key), path)
+            for name in ("per_capita", "investment", "growth_of"):
+                for i, item in enumerate(getattr(rel, name)):
+                    for key, code in item.model_dump().items():
+                        if key != "tolerance":
+                            known(code, ("relations", name, i, key))
+        for i, rule in enumerate(header.validation_rules):
+            for side in ("left", "right"):
+                where: Path_ = ("validation_rules", i, side)
+                try:
+                    refs = references(parse_expression(getattr(rule, side)))
+                except ExpressionError as exc:
+                    self.add(where, str(exc))
+                    continue
+                for code in sorted(refs):
+                    known(code, where)
 
     # -- items ---------------------------------------------------------------
 

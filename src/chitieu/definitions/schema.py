@@ -208,6 +208,62 @@ class TargetSpec(TargetBase):
     clauses: list[ClauseSpec] = Field(default_factory=list)
 
 
+class StructurePartSpec(Model):
+    share: Code
+    growth: Code | None = None
+
+
+class StructureSpec(Model):
+    """Shares that add up to 100 % and the growth indicator behind each part."""
+
+    id: Code
+    label: TextIn | None = None
+    total_growth: Code | None = None
+    tolerance: Number | None = None
+    parts: list[StructurePartSpec] = Field(min_length=2)
+
+
+class PerCapitaSpec(Model):
+    indicator: Code
+    growth: Code
+
+
+class InvestmentSpec(Model):
+    indicator: Code
+    output: Code
+    growth: Code
+
+
+class GrowthOfSpec(Model):
+    growth: Code
+    level: Code
+    tolerance: Number | None = None
+
+
+class RelationsSpec(Model):
+    """How indicators relate, for ``chitieu check`` and ``chitieu validate`` (optional)."""
+
+    structures: list[StructureSpec] = Field(default_factory=list)
+    per_capita: list[PerCapitaSpec] = Field(default_factory=list)
+    investment: list[InvestmentSpec] = Field(default_factory=list)
+    growth_of: list[GrowthOfSpec] = Field(default_factory=list)
+
+
+class ValidationRuleSpec(Model):
+    """A DHIS2-style rule: ``left operator right`` over ``#{indicator}`` expressions."""
+
+    id: NonEmpty
+    name: TextIn | None = None
+    left: NonEmpty
+    operator: Literal["==", "!=", "<", "<=", ">", ">="]
+    right: NonEmpty
+    importance: Literal["high", "medium", "low"] = "medium"
+    missing: Literal["skip_if_any_missing", "skip_if_all_missing", "never_skip"] = (
+        "skip_if_any_missing"
+    )
+    tolerance: Number | None = None
+
+
 class HeaderBase(Model):
     format: Literal["chitieu/resolution@1"]
     id: Code
@@ -221,6 +277,8 @@ class HeaderBase(Model):
     # them could be identified and encoded; the note says which are missing and why.
     counted_targets: int | None = Field(default=None, ge=1)
     counted_note: TextIn | None = None
+    relations: RelationsSpec | None = None
+    validation_rules: list[ValidationRuleSpec] = Field(default_factory=list)
 
 
 class ResolutionHeader(HeaderBase):
@@ -255,5 +313,12 @@ def known_field_names() -> frozenset[str]:
         ReportedSpec,
         TargetSpec,
         ResolutionSpec,
+        StructurePartSpec,
+        StructureSpec,
+        PerCapitaSpec,
+        InvestmentSpec,
+        GrowthOfSpec,
+        RelationsSpec,
+        ValidationRuleSpec,
     )
     return frozenset(name for m in models for name in m.model_fields)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from chitieu import services
+from chitieu.core.analysis.wording import outlook_lines
 from chitieu.core.explain import bound_phrase, is_computed, qty
 from chitieu.core.model import BoundKind, ClauseKind, Resolution, Verdict
 from chitieu.core.observations import Observation, current
@@ -24,6 +25,7 @@ from chitieu.core.results import (
 )
 from chitieu.core.settings import EvaluationSettings
 from chitieu.core.units import Quantity, parse_unit
+from chitieu.services import analysis
 from chitieu.store import Store
 from chitieu.store.workflow import Review, ReviewState
 
@@ -98,6 +100,10 @@ class TargetDetail:
     figures: tuple[FigureRow, ...]
     agencies: tuple[str, ...]
     indicators: tuple[str, ...] = field(default=())
+    # clause id → the outlook in words (projection, 80 % interval, chance, pace needed)
+    outlooks: dict[str, list[str]] = field(default_factory=dict)
+    # validation findings on this target's figures: (importance, message)
+    violations: tuple[tuple[str, str], ...] = ()
 
 
 def evaluation(store: Store, resolution_id: str, as_of: int | None = None) -> ResolutionResult:
@@ -209,8 +215,26 @@ def target_detail(
         for o in rows
     )
     assignment = store.indicator_agencies()
+    outlooks: dict[str, list[str]] = {}
+    if not result.final:
+        for o in analysis.project_resolution(store, resolution_id, target_id, as_of=result.as_of):
+            lines = outlook_lines(o, lang)
+            if lines:
+                outlooks[o.clause.id] = lines
+    found = [
+        (v.importance.value, v.message.get(lang))
+        for v in analysis.validate_resolution(store, resolution_id)
+        if set(v.indicators) & set(indicators)
+    ]
     return TargetDetail(
-        result, target, views, figures, target_agencies(target, assignment), indicators
+        result,
+        target,
+        views,
+        figures,
+        target_agencies(target, assignment),
+        indicators,
+        outlooks,
+        tuple(found),
     )
 
 

@@ -21,7 +21,8 @@ from chitieu.core.units import UnknownUnitError, compatible, parse_unit
 from chitieu.definitions import errors as definition_errors
 from chitieu.definitions.observations_csv import load_observations_text
 from chitieu.store import Store
-from chitieu.store.workflow import RowKey, Submission
+from chitieu.store.errors import ConflictError
+from chitieu.store.workflow import Review, ReviewAction, RowKey, Submission
 
 MAX_REASON = 2000
 MAX_TEXT = 500
@@ -278,4 +279,37 @@ def submit_csv(
     check_scope(who, observations, store.indicator_agencies())
     return store.submit_figures(
         observations, actor=who.username, reason=reason, dataset=f"upload:{filename}"
+    )
+
+
+class BlockedByRule(ConflictError):
+    """A high-importance validation rule fails with this figure: approval must wait."""
+
+    def __init__(self, messages: list[str]) -> None:
+        self.messages = messages
+        super().__init__("; ".join(messages))
+
+
+def approve(
+    store: Store, observation_id: int, reviewer: Principal, comment: str = "", lang: str = "vi"
+) -> Review:
+    """Approve a figure unless it breaks a validation rule marked "high" (DHIS2's
+    validation-before-approval): the reviewer sees the rule and the figures instead."""
+    from chitieu.services import analysis
+
+    candidate = next(
+        (o for o in store.observations(all_revisions=True) if o.id == observation_id), None
+    )
+    if candidate is not None:
+        messages: list[str] = []
+        for resolution_id in store.resolution_ids():
+            codes = {i.code for i in store.get_resolution(resolution_id).indicators}
+            if candidate.indicator not in codes:
+                continue
+            for v in analysis.blocking_violations(store, resolution_id, [candidate]):
+                messages.append(v.message.get(lang))
+        if messages:
+            raise BlockedByRule(list(dict.fromkeys(messages)))
+    return store.review_figure(
+        observation_id, ReviewAction.APPROVE, reviewer=reviewer, comment=comment
     )

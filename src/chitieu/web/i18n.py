@@ -163,6 +163,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "state_returned": ("bị trả lại", "returned"),
     "state_reopened": ("đã mở khóa", "reopened"),
     "none": ("không có", "none"),
+    "checks": ("Kiểm tra số liệu", "Data checks"),
+    "importance_high": ("nghiêm trọng", "high"),
+    "importance_medium": ("trung bình", "medium"),
+    "importance_low": ("thấp", "low"),
 }
 
 

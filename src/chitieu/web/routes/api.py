@@ -219,9 +219,13 @@ def review(
 ) -> schemas.ReviewOut:
     if not allowed(account.principal, Action.REVIEW_FIGURE):
         raise Forbidden()
-    done = store.review_figure(
-        observation_id, ReviewAction(body.action), reviewer=account.principal, comment=body.comment
-    )
+    action = ReviewAction(body.action)
+    if action is ReviewAction.APPROVE:
+        done = figure_service.approve(store, observation_id, account.principal, body.comment, "en")
+    else:
+        done = store.review_figure(
+            observation_id, action, reviewer=account.principal, comment=body.comment
+        )
     return schemas.ReviewOut(
         observation_id=done.observation_id,
         state=done.state.value,

@@ -167,7 +167,12 @@ def review(
             status_code=400,
         )
     try:
-        store.review_figure(observation_id, action, reviewer=account.principal, comment=comment)
+        if action is ReviewAction.APPROVE:
+            figure_service.approve(
+                store, observation_id, account.principal, comment, views.lang_of(request)
+            )
+        else:
+            store.review_figure(observation_id, action, reviewer=account.principal, comment=comment)
     except StoreError as exc:
         sep = "&" if "?" in back else "?"
         return RedirectResponse(f"{back}{sep}error={views.quote(str(exc))}", status_code=303)
