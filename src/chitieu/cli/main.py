@@ -15,8 +15,9 @@ import click
 from chitieu import __version__, datasets, services
 from chitieu.exports import evaluation as export
 from chitieu.exports import observations as export_observations
+from chitieu.services import analysis as analysis_service
 
-from . import render
+from . import analysis, reading, render, reports, web
 from .common import (
     RATE_HELP,
     console,
@@ -24,6 +25,7 @@ from .common import (
     handles_errors,
     lang_option,
     open_store,
+    rates_from,
     ready_store,
 )
 
@@ -200,13 +202,18 @@ def explain(
     for t in (*result.targets, *result.extra):
         if t.target.id == target:
             render.target_detail(console(), result, t, lang)
+            if not result.final:
+                outlooks = analysis_service.project_resolution(
+                    store, resolution, target, as_of=result.as_of, rates=rates_from(rates)
+                )
+                render.outlooks(console(), outlooks, lang)
             return
     known = ", ".join(t.target.id for t in (*result.targets, *result.extra))
     raise KeyError(f"không có chỉ tiêu '{target}' (no target '{target}'); có: {known}")
 
 
 # Topic modules each export COMMANDS; registering them here keeps main.py the one index.
-_TOPICS: tuple[ModuleType, ...] = ()
+_TOPICS: tuple[ModuleType, ...] = (web, reports, reading, analysis)
 for _module in _TOPICS:
     for _command in _module.COMMANDS:
         main.add_command(_command)

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from chitieu.core.access import Action, Principal, allowed
 from chitieu.core.model import Citation, Indicator, Resolution
@@ -89,7 +90,7 @@ def parse_year(text: str, problems: list[FieldProblem], name: str = "year") -> i
     return year
 
 
-def _value(text: str, lang: str, problems: list[FieldProblem], name: str) -> object:
+def _value(text: str, lang: str, problems: list[FieldProblem], name: str) -> Decimal | None:
     try:
         return parse_number(text, lang)
     except NumberFormatError as exc:
@@ -157,9 +158,11 @@ def build_observations(
                     f"line {n}: expected 'year value', e.g. '2021 123.4'",
                 )
                 continue
-            year = parse_year(parts[0], problems, "paste")
+            found: list[FieldProblem] = []
+            year = parse_year(parts[0], found, "paste")
+            problems.extend(_on_line(p, n) for p in found)
             if year is not None:
-                pairs.append((year, parts[1].strip(), "paste"))
+                pairs.append((year, parts[1].strip(), f"paste:{n}"))
     else:
         year = parse_year(form.year, problems)
         if year is not None:
@@ -169,31 +172,19 @@ def build_observations(
     this_year = dt.date.today().year
     observations: list[Observation] = []
     years_seen: set[int] = set()
-    for year, text, name in pairs:
-        if year in years_seen:
-            _problem(problems, name, f"năm {year} nhập hai lần", f"year {year} entered twice")
-            continue
-        years_seen.add(year)
-        if year > this_year and status is not Status.PLAN:
-            _problem(
-                problems,
-                name if name == "paste" else "year",
-                f"năm {year} chưa đến: chỉ nhập được số liệu kế hoạch",
-                f"{year} is in the future: only plan figures are allowed",
-            )
-            continue
-        if not text:
-            _problem(problems, name, "nhập giá trị", "enter a value")
-            continue
-        value = _value(text, lang, problems, name)
-        if value is None or indicator is None:
+    for year, text, where in pairs:
+        name, _, line = where.partition(":")
+        local: list[FieldProblem] = []
+        obs = _figure(year, text, name, local, years_seen, this_year, status, lang)
+        problems.extend(_on_line(p, int(line)) if line else p for p in local)
+        if obs is None or indicator is None:
             continue
         observations.append(
             Observation(
                 indicator=indicator.code,
                 area=area,
                 period=(year, year),
-                value=value,  # type: ignore[arg-type]
+                value=obs,
                 unit=unit,
                 status=status,
                 qualifier=qualifier,
@@ -210,6 +201,42 @@ def build_observations(
             form.seen_revision
         )
     return observations, expected
+
+
+def _figure(
+    year: int,
+    text: str,
+    name: str,
+    problems: list[FieldProblem],
+    years_seen: set[int],
+    this_year: int,
+    status: Status,
+    lang: str,
+) -> Decimal | None:
+    """The value of one year's figure, or ``None`` with the problems added."""
+    if year in years_seen:
+        _problem(problems, name, f"năm {year} nhập hai lần", f"year {year} entered twice")
+        return None
+    years_seen.add(year)
+    if year > this_year and status is not Status.PLAN:
+        _problem(
+            problems,
+            name if name == "paste" else "year",
+            f"năm {year} chưa đến: chỉ nhập được số liệu kế hoạch",
+            f"{year} is in the future: only plan figures are allowed",
+        )
+        return None
+    if not text:
+        _problem(problems, name, "nhập giá trị", "enter a value")
+        return None
+    return _value(text, lang, problems, name)
+
+
+def _on_line(problem: FieldProblem, line: int) -> FieldProblem:
+    """Name the pasted line a problem is on ("dòng 2: …")."""
+    if problem.vi.startswith("dòng "):
+        return problem
+    return FieldProblem(problem.field, f"dòng {line}: {problem.vi}", f"line {line}: {problem.en}")
 
 
 def _check_unit(unit: str, indicator: Indicator, problems: list[FieldProblem]) -> None:

@@ -36,7 +36,7 @@ from chitieu.web import views
 from chitieu.web.config import WebSettings
 from chitieu.web.deps import CsrfFailed, Forbidden, LoginRequired
 from chitieu.web.i18n import translate
-from chitieu.web.routes import admin, api, auth, figures, files, pages, tasks
+from chitieu.web.routes import admin, api, auth, figures, files, pages, reading, tasks
 
 HERE = Path(__file__).resolve().parent
 PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
@@ -58,7 +58,7 @@ def create_app(settings: WebSettings | None = None, store: Store | None = None) 
             "`Authorization: Bearer <token>` (tokens are created on the administration page)."
         ),
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        docs_url=None,  # Swagger UI loads from a CDN; /api/v1/docs is served locally below
         redoc_url=None,
     )
     app.state.store = store
@@ -93,8 +93,13 @@ def create_app(settings: WebSettings | None = None, store: Store | None = None) 
             PLOTLY_JS, media_type="text/javascript", headers={"Cache-Control": "max-age=86400"}
         )
 
+    @app.get("/api/v1/docs", include_in_schema=False)
+    def api_docs(request: Request) -> Response:
+        # The API's reference from its own OpenAPI description, rendered here: no CDN.
+        return views.render(request, "api_docs.html", {"spec": app.openapi()})
+
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (auth, pages, figures, files, tasks, admin):
+    for module in (auth, pages, figures, files, tasks, reading, admin):
         app.include_router(module.router)
     app.include_router(api.router, prefix="/api/v1")
     _install_error_handlers(app)
@@ -156,7 +161,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(EntryError)
     async def entry(request: Request, exc: EntryError) -> Response:
         lang = views.lang_of(request)
-        detail = [{"field": p.field, "message": p.get(lang)} for p in exc.problems]
+        detail = [
+            {"field": p.field, "message": p.get(lang), "message_vi": p.vi, "message_en": p.en}
+            for p in exc.problems
+        ]
         return _error(request, 422, "fix_errors", detail)
 
     @app.exception_handler(DefinitionError)

@@ -164,6 +164,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "state_reopened": ("đã mở khóa", "reopened"),
     "none": ("không có", "none"),
     "checks": ("Kiểm tra số liệu", "Data checks"),
+    "extract": ("Đọc chỉ tiêu từ văn bản", "Read targets from a text"),
+    "extract_help": (
+        "Dán hoặc tải lên văn kiện (.txt, .docx); chitieu tìm mục chỉ tiêu "
+        "và lập bản nháp định nghĩa.",
+        "Paste or upload a resolution (.txt, .docx); chitieu finds the targets "
+        "and drafts a definition.",
+    ),
+    "claims": ("Kiểm tra số liệu trong báo cáo", "Check a report's figures"),
+    "claims_help": (
+        "Tính lại các nhận định có số liệu (gấp … lần, tăng bình quân, chiếm …%) "
+        "và đánh dấu trong văn bản.",
+        "Recomputes figure-backed statements (times, average growth, shares) "
+        "and marks them in the text.",
+    ),
+    "paste_text": ("Dán văn bản", "Paste the text"),
+    "or_file": ("hoặc chọn tệp", "or choose a file"),
+    "read": ("Đọc", "Read"),
+    "found_targets": ("Tìm thấy {n} chỉ tiêu, {c} điều kiện", "Found {n} targets, {c} clauses"),
+    "guessed": ("suy ra", "guessed"),
+    "draft_definition": ("Bản nháp định nghĩa (YAML)", "Draft definition (YAML)"),
+    "save_resolution": ("Lưu thành nghị quyết", "Save as a resolution"),
+    "claim_consistent": ("khớp", "consistent"),
+    "claim_inconsistent": ("không khớp", "inconsistent"),
+    "claim_unverifiable": ("không kiểm tra được", "unverifiable"),
+    "tools": ("Công cụ", "Tools"),
     "importance_high": ("nghiêm trọng", "high"),
     "importance_medium": ("trung bình", "medium"),
     "importance_low": ("thấp", "low"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class FigureIn(BaseModel):
@@ -25,6 +25,14 @@ class FigureIn(BaseModel):
     seen_revision: int | None = Field(
         default=None, ge=0, description="The revision you based this on (optimistic locking)."
     )
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _not_a_boolean(cls, value: object) -> object:
+        # JSON true/false would otherwise become the figure 1 or 0.
+        if isinstance(value, bool):
+            raise ValueError("a number or a numeric string, not true/false")
+        return value
 
 
 class SubmitIn(BaseModel):

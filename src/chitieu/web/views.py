@@ -66,6 +66,14 @@ def quote(text: str) -> str:
     return _quote(text, safe="/")
 
 
+def size_text(size: int, lang: str) -> str:
+    """A file size limit as people read it: "100 byte", "5 MB" (vi-VN numbers)."""
+    for unit, factor in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= factor:
+            return f"{fmt_number(round(size / factor, 1), lang)} {unit}"
+    return f"{fmt_number(size, lang)} byte"
+
+
 def sparkline(points: Sequence[tuple[int, float]], width: int = 96, height: int = 24) -> str:
     """SVG polyline points for a small trend line (server-side: works without JS)."""
     if len(points) < 2:

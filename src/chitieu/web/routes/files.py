@@ -157,8 +157,8 @@ async def upload(
         return form_again(request, store, resolution_id, account, form, {"file": message})
     raw = await upload_file.read(limit + 1)
     if len(raw) > limit:
-        kb = limit // 1024
-        message = f"tệp lớn hơn {kb} KB" if lang == "vi" else f"file over {kb} KB"
+        size = views.size_text(limit, lang)
+        message = f"{name}: tệp lớn hơn {size}" if lang == "vi" else f"{name}: file over {size}"
         return form_again(request, store, resolution_id, account, form, {"file": message}, 413)
     with tempfile.TemporaryDirectory(prefix="chitieu-upload-") as tmp:
         path = Path(tmp) / name
@@ -177,13 +177,19 @@ async def upload(
                 else None
             )
         except DefinitionError as exc:
-            lines = "\n".join(str(p) for p in exc.problems)
+            # Messages name the file as the user knows it, never the server's temporary copy.
+            lines = "\n".join(str(p).replace(str(path), name) for p in exc.problems)
             return form_again(request, store, resolution_id, account, form, {"file": lines})
         except UnicodeDecodeError:
-            message = "tệp không phải UTF-8" if lang == "vi" else "the file is not UTF-8 text"
+            message = (
+                f"{name}: tệp không phải văn bản UTF-8"
+                if lang == "vi"
+                else f"{name}: the file is not UTF-8 text"
+            )
             return form_again(request, store, resolution_id, account, form, {"file": message})
         except (StoreError, PermissionError, ValueError) as exc:
-            return form_again(request, store, resolution_id, account, form, {"file": str(exc)}, 409)
+            message = str(exc).replace(str(path), name)
+            return form_again(request, store, resolution_id, account, form, {"file": message}, 409)
     n = len(submission.observation_ids) if submission else 0
     query = f"ok={n}" if n else "unchanged=1"
     return RedirectResponse(f"/r/{resolution_id}/entry?{query}", status_code=303)

@@ -1,0 +1,65 @@
+"""Where the targets are: the "chỉ tiêu" section of a report or resolution.
+
+Reports name it "Các chỉ tiêu chủ yếu", "Mục tiêu, chỉ tiêu", "Các chỉ tiêu cụ thể", …,
+under numbering that varies by province ("2-", "2.", "b)", "II-"). The most specific
+heading wins (a "chỉ tiêu chủ yếu" inside "MỤC TIÊU, CHỈ TIÊU"); the section runs to the
+next heading that opens another part (tasks, solutions, a Roman-numbered part).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = ["Section", "find_sections"]
+
+_NUMBERING: Final = r"(?:[IVX]{1,5}\s*[-.–)]|\d{1,2}(?:\.\d{1,2})*\s*[-.–)]|[a-zđ]\s*\))?"
+_SPECIFIC: Final = re.compile(
+    rf"^[ \t]*{_NUMBERING}[ \t]*(?:các\s+)?(?:nhóm\s+)?chỉ\s+tiêu\s+"
+    r"(?:chủ\s+yếu|cụ\s+thể|chính|kinh\s+tế\s*-\s*xã\s+hội\s+chủ\s+yếu)[^\n]{0,80}$",
+    flags=re.IGNORECASE | re.MULTILINE,
+)
+_GENERAL: Final = re.compile(
+    rf"^[ \t]*{_NUMBERING}[ \t]*(?:mục\s+tiêu\s*,\s*(?:các\s+)?chỉ\s+tiêu|các\s+chỉ\s+tiêu)"
+    r"[^\n]{0,80}$",
+    flags=re.IGNORECASE | re.MULTILINE,
+)
+# A heading that opens something else: a Roman part, "Phần thứ", or a numbered heading
+# naming tasks, solutions, breakthroughs or directions.
+_END: Final = re.compile(
+    r"^[ \t]*(?:[IVX]{1,5}\s*[-.–)]\s*\S|phần\s+thứ"
+    r"|(?:\d{1,2}(?:\.\d{1,2})*\s*[-.–)]|[a-zđ]\s*\))?\s*(?:các\s+)?(?:nhiệm\s+vụ|giải\s+pháp"
+    r"|khâu\s+đột\s+phá|đột\s+phá|phương\s+hướng|định\s+hướng|tổ\s+chức\s+thực\s+hiện)"
+    r"[^\n]{0,100}$)",
+    flags=re.IGNORECASE | re.MULTILINE,
+)
+MAX_SECTION: Final = 40_000
+
+
+@dataclass(frozen=True)
+class Section:
+    """A targets section: the heading's span and the body after it."""
+
+    heading_start: int
+    start: int  # first character after the heading line
+    end: int
+    heading: str
+
+
+def find_sections(text: str) -> list[Section]:
+    """Every targets section, specific headings first; empty when the text has none."""
+    found: list[Section] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (_SPECIFIC, _GENERAL):
+        for match in pattern.finditer(text):
+            body = match.end()
+            end_match = _END.search(text, body, min(len(text), body + MAX_SECTION))
+            end = end_match.start() if end_match else min(len(text), body + MAX_SECTION)
+            if any(a <= body < b or body <= a < end for a, b in taken):
+                continue  # a broader heading around a specific one: keep the specific one
+            if not text[body:end].strip():
+                continue
+            found.append(Section(match.start(), body, end, match.group().strip()))
+            taken.append((match.start(), end))
+    return sorted(found, key=lambda s: s.start)
