@@ -114,7 +114,11 @@ def ready_store(ctx: click.Context) -> Store:
 
 
 def evaluate_stored(
-    store: Store, resolution_id: str, as_of: int | None, rates: tuple[str, ...] = ()
+    store: Store,
+    resolution_id: str,
+    as_of: int | None,
+    rates: tuple[str, ...] = (),
+    area: str | None = None,
 ) -> ResolutionResult:
     if resolution_id not in store.resolution_ids():
         known = ", ".join(store.resolution_ids()) or "—"
@@ -125,4 +129,4 @@ def evaluate_stored(
     resolution = store.get_resolution(resolution_id)
     year = as_of if as_of is not None else services.default_as_of(resolution, dt.date.today().year)
     settings = EvaluationSettings(as_of=year, rates=rates_from(rates))
-    return services.evaluate(store, resolution_id, settings)
+    return services.evaluate(store, resolution_id, settings, area)

@@ -150,6 +150,7 @@ def figures(
 @main.command()
 @click.argument("resolution")
 @click.option("--as-of", "as_of", type=int, default=None, help="Last year of figures to use.")
+@click.option("--area", default=None, help="Evaluate on one district's figures (an area code).")
 @lang_option
 @click.option(
     "--format",
@@ -165,13 +166,14 @@ def evaluate(
     ctx: click.Context,
     resolution: str,
     as_of: int | None,
+    area: str | None,
     lang: str,
     fmt: str,
     rates: tuple[str, ...],
 ) -> None:
     """Đánh giá các chỉ tiêu của nghị quyết (evaluate a resolution's targets)."""
     store = ready_store(ctx)
-    result = evaluate_stored(store, resolution, as_of, rates)
+    result = evaluate_stored(store, resolution, as_of, rates, area)
     if fmt == "json":
         click.echo(export.to_json(result))
     elif fmt == "csv":
@@ -184,6 +186,7 @@ def evaluate(
 @click.argument("resolution")
 @click.argument("target")
 @click.option("--as-of", "as_of", type=int, default=None, help="Last year of figures to use.")
+@click.option("--area", default=None, help="Evaluate on one district's figures (an area code).")
 @lang_option
 @click.option("--rate", "rates", multiple=True, help=RATE_HELP)
 @click.pass_context
@@ -193,18 +196,24 @@ def explain(
     resolution: str,
     target: str,
     as_of: int | None,
+    area: str | None,
     lang: str,
     rates: tuple[str, ...],
 ) -> None:
     """Giải thích kết quả một chỉ tiêu (explain one target, clause by clause)."""
     store = ready_store(ctx)
-    result = evaluate_stored(store, resolution, as_of, rates)
+    result = evaluate_stored(store, resolution, as_of, rates, area)
     for t in (*result.targets, *result.extra):
         if t.target.id == target:
             render.target_detail(console(), result, t, lang)
             if not result.final:
                 outlooks = analysis_service.project_resolution(
-                    store, resolution, target, as_of=result.as_of, rates=rates_from(rates)
+                    store,
+                    resolution,
+                    target,
+                    as_of=result.as_of,
+                    area=area,
+                    rates=rates_from(rates),
                 )
                 render.outlooks(console(), outlooks, lang)
             return

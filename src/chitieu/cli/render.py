@@ -106,6 +106,9 @@ def evaluation(console: Console, result: ResolutionResult, lang: str) -> None:
     else:
         state = "kết quả cuối kỳ" if result.final else "tình hình giữa kỳ"
         head = f"Số liệu đến năm {result.as_of} · {state}"
+    district = next((a for a in res.areas if a.code == res.area and a.parent), None)
+    if district is not None:
+        head += (" · area: " if en else " · địa bàn: ") + district.name.get(lang)
     console.print(head)
     console.print(summary_line(result, lang))
     counted = res.counted_targets

@@ -7,6 +7,7 @@ disagree about what "load" or "evaluate" means.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,10 +116,17 @@ def _load_folder(
 
 
 def evaluate(
-    store: Store, resolution_id: str, settings: EvaluationSettings | None = None
+    store: Store,
+    resolution_id: str,
+    settings: EvaluationSettings | None = None,
+    area: str | None = None,
 ) -> ResolutionResult:
-    """Evaluate a stored resolution with the store's current figures."""
-    resolution = store.get_resolution(resolution_id)
+    """Evaluate a stored resolution with the store's current figures.
+
+    ``area`` evaluates the targets on one district's figures instead of the city's (the
+    city's targets applied to the district, as planning offices compare districts).
+    """
+    resolution = for_area(store.get_resolution(resolution_id), area)
     codes = {i.code for i in resolution.indicators}
     # Only approved figures count: submitted or returned ones wait for a reviewer.
     observations = [
@@ -127,6 +135,19 @@ def evaluate(
         if o.indicator in codes
     ]
     return evaluate_resolution(resolution, observations, settings)
+
+
+def for_area(resolution: Resolution, area: str | None) -> Resolution:
+    """The resolution with its figures read for ``area`` (None: its own area)."""
+    if area is None or area == resolution.area:
+        return resolution
+    known = [a.code for a in resolution.areas]
+    if area not in known:
+        raise KeyError(
+            f"không có địa bàn '{area}' trong {resolution.id} (no area '{area}'); "
+            f"có: {', '.join(known)}"
+        )
+    return dataclasses.replace(resolution, area=area)
 
 
 def current_only(observations: list[Observation]) -> list[Observation]:

@@ -106,10 +106,12 @@ class TargetDetail:
     violations: tuple[tuple[str, str], ...] = ()
 
 
-def evaluation(store: Store, resolution_id: str, as_of: int | None = None) -> ResolutionResult:
+def evaluation(
+    store: Store, resolution_id: str, as_of: int | None = None, area: str | None = None
+) -> ResolutionResult:
     resolution = store.get_resolution(resolution_id)
     year = as_of if as_of is not None else services.default_as_of(resolution, _this_year())
-    return services.evaluate(store, resolution_id, EvaluationSettings(as_of=year))
+    return services.evaluate(store, resolution_id, EvaluationSettings(as_of=year), area)
 
 
 def _this_year() -> int:
@@ -137,9 +139,10 @@ def overview(
     group: str | None = None,
     verdict: str | None = None,
     agency: str | None = None,
+    area: str | None = None,
 ) -> Overview:
     """The overview of a resolution, optionally filtered; counts are always of all targets."""
-    result = evaluation(store, resolution_id, as_of)
+    result = evaluation(store, resolution_id, as_of, area)
     assignment = store.indicator_agencies()
     observations = store.observations(all_revisions=True, approved_only=True)
     series = _series_by_indicator(observations, result.resolution.area)

@@ -43,11 +43,15 @@ def overview(
     group: str = "",
     status: str = "",
     agency: str = "",
+    area: str = "",
     as_of: AsOf = None,
 ) -> Response:
     lang = views.lang_of(request)
     if status and status not in {v.value for v in Verdict}:
         status = ""
+    res = store.get_resolution(resolution_id)
+    if area not in {a.code for a in res.areas}:
+        area = ""
     data = dashboard.overview(
         store,
         resolution_id,
@@ -56,6 +60,7 @@ def overview(
         group=group or None,
         verdict=status or None,
         agency=agency or None,
+        area=area or None,
     )
     agencies = {a.code: a.name.get(lang) for a in store.agencies()}
     return views.render(
@@ -63,8 +68,10 @@ def overview(
         "overview.html",
         {
             "data": data,
-            "res": data.result.resolution,
-            "filters": {"group": group, "status": status, "agency": agency},
+            "res": res,  # as defined: the area list and its own area, whatever was chosen
+            "filters": {"group": group, "status": status, "agency": agency, "area": area},
+            "years": list(range(res.period[0], res.period[1] + 1)),
+            "area_names": {a.code: a.name.get(lang) for a in res.areas},
             "agencies": agencies,
             "verdicts": list(dashboard.VERDICT_ORDER),
             "resolutions": store.resolution_ids(),
