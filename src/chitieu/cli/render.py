@@ -15,6 +15,7 @@ from chitieu.core.model import Verdict
 from chitieu.core.observations import Observation
 from chitieu.core.results import (
     VERDICT_LABEL,
+    VERDICT_ORDER,
     ClauseResult,
     PaceClass,
     ResolutionResult,
@@ -33,15 +34,7 @@ STYLE = {
     Verdict.OFF_TRACK: "red",
     Verdict.NOT_ENOUGH_DATA: "dim",
 }
-SUMMARY_ORDER = (
-    Verdict.EXCEEDED,
-    Verdict.ACHIEVED,
-    Verdict.NOT_ACHIEVED,
-    Verdict.ON_TRACK,
-    Verdict.AT_RISK,
-    Verdict.OFF_TRACK,
-    Verdict.NOT_ENOUGH_DATA,
-)
+SUMMARY_ORDER = VERDICT_ORDER
 
 
 TREND = {

@@ -36,6 +36,17 @@ class Required(StrEnum):
     CHANGE = "change"  # absolute change per year (linear path)
 
 
+#: The order reports count in: final verdicts first, then in-term statuses.
+VERDICT_ORDER: tuple[Verdict, ...] = (
+    Verdict.EXCEEDED,
+    Verdict.ACHIEVED,
+    Verdict.NOT_ACHIEVED,
+    Verdict.ON_TRACK,
+    Verdict.AT_RISK,
+    Verdict.OFF_TRACK,
+    Verdict.NOT_ENOUGH_DATA,
+)
+
 VERDICT_LABEL: dict[Verdict, Text] = {
     Verdict.EXCEEDED: Text("Vượt", "Exceeded"),
     Verdict.ACHIEVED: Text("Đạt", "Achieved"),

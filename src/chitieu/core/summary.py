@@ -12,18 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chitieu.core.model import Text, Verdict
-from chitieu.core.results import ResolutionResult, TargetResult
+from chitieu.core.results import VERDICT_ORDER, ResolutionResult, TargetResult
 
 #: The order reports count in: final verdicts first, then in-term statuses.
-ORDER = (
-    Verdict.EXCEEDED,
-    Verdict.ACHIEVED,
-    Verdict.NOT_ACHIEVED,
-    Verdict.ON_TRACK,
-    Verdict.AT_RISK,
-    Verdict.OFF_TRACK,
-    Verdict.NOT_ENOUGH_DATA,
-)
+ORDER = VERDICT_ORDER
 _PHRASE = {
     Verdict.EXCEEDED: Text("hoàn thành vượt mức", "exceeded"),
     Verdict.ACHIEVED: Text("hoàn thành", "achieved"),

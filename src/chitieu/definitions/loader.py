@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -49,6 +48,11 @@ from chitieu.definitions.schema import (
     TextSpec,
     known_field_names,
 )
+from chitieu.definitions.yamlpaths import dotted as _dotted
+from chitieu.definitions.yamlpaths import find_key as _find_key
+from chitieu.definitions.yamlpaths import get as _get
+from chitieu.definitions.yamlpaths import known as _known
+from chitieu.definitions.yamlpaths import nfc as _nfc
 
 __all__ = ["load_resolution", "load_resolution_text"]
 
@@ -720,49 +724,8 @@ def _compatible(a: str, b: str) -> bool:
         return False
 
 
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
 def _text(spec: TextSpec | None) -> Text:
     return Text("") if spec is None else Text(spec.vi, spec.en)
-
-
-def _known(names: Mapping[str, Any]) -> str:
-    if not names:
-        return " (none defined)"
-    shown = sorted(names)
-    more = f", … ({len(shown)} in all)" if len(shown) > 12 else ""
-    return f" (known: {', '.join(shown[:12])}{more})"
-
-
-def _find_key(node: Mapping[Any, Any], step: str | int) -> Any:
-    if step in node:
-        return step
-    for key in node:
-        if isinstance(key, str) and _nfc(key) == step:
-            return key
-    return None
-
-
-def _get(data: Any, path: Path_) -> Any:
-    for step in path:
-        in_map = isinstance(data, Mapping) and step in data
-        in_list = isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data)
-        if not (in_map or in_list):
-            return None
-        data = data[step]
-    return data
-
-
-def _dotted(path: Path_) -> str:
-    out = ""
-    for step in path:
-        if isinstance(step, int):
-            out += f"[{step}]"
-        else:
-            out += f".{step}" if out else str(step)
-    return out
 
 
 _FIELDS = known_field_names()

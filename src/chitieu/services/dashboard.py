@@ -29,16 +29,6 @@ from chitieu.services import analysis
 from chitieu.store import Store
 from chitieu.store.workflow import Review, ReviewState
 
-VERDICT_ORDER = (
-    Verdict.EXCEEDED,
-    Verdict.ACHIEVED,
-    Verdict.NOT_ACHIEVED,
-    Verdict.ON_TRACK,
-    Verdict.AT_RISK,
-    Verdict.OFF_TRACK,
-    Verdict.NOT_ENOUGH_DATA,
-)
-
 
 @dataclass(frozen=True)
 class TargetRow:

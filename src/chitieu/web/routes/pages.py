@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from chitieu.core.model import Verdict
+from chitieu.core.results import VERDICT_ORDER
 from chitieu.services import dashboard
 from chitieu.store import Store
 from chitieu.store.accounts import Account
@@ -73,7 +74,7 @@ def overview(
             "years": list(range(res.period[0], res.period[1] + 1)),
             "area_names": {a.code: a.name.get(lang) for a in res.areas},
             "agencies": agencies,
-            "verdicts": list(dashboard.VERDICT_ORDER),
+            "verdicts": list(VERDICT_ORDER),
             "resolutions": store.resolution_ids(),
             "summary": _summary(data, lang),
         },
