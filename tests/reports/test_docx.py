@@ -159,3 +159,21 @@ def test_english_version_is_neutral(loaded_store: Store, tmp_path: Path) -> None
     assert "Hải Phòng, 05/02/2026" in texts
     assert any(t.startswith("Exceeded: 12/19 targets") for t in texts)
     assert [c.text for c in doc.tables[0].rows[0].cells][1] == "Target"
+
+
+def test_in_term_report_gives_the_outlook_final_report_does_not(
+    loaded_store: Store, tmp_path: Path
+) -> None:
+    running = Document(
+        str(reports.write_report(loaded_store, XVI, "docx", tmp_path / "a.docx", as_of=2024))
+    )
+    headings = [p.text for p in running.paragraphs if p.text.startswith("V. ")]
+    assert headings == ["V. DỰ BÁO KHẢ NĂNG ĐẠT CÁC CHỈ TIÊU"]
+    exports = [p.text for p in running.paragraphs if p.text.startswith("(6) 6a.")]
+    # `chitieu project haiphong-xvi-2020-2025 6 --as-of 2024` gives the same figures.
+    assert exports
+    assert "38,3 tỷ USD (80%: 21,8–67,3 tỷ USD); xác suất đạt 64%" in exports[0]
+    final = Document(
+        str(reports.write_report(loaded_store, XVI, "docx", tmp_path / "b.docx", as_of=2025))
+    )
+    assert not any("DỰ BÁO KHẢ NĂNG" in p.text for p in final.paragraphs)

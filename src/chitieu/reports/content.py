@@ -101,6 +101,16 @@ class ReportContent:
     signature: tuple[str, ...]
     counts: Summary
     labels: dict[str, str]
+    # In-term reports: per running clause, its projection, 80 % interval, chance and pace.
+    outlook: tuple[OutlookItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class OutlookItem:
+    """One clause's outlook as the report prints it."""
+
+    clause: str  # "(6) 6a. Kim ngạch xuất khẩu"
+    lines: tuple[str, ...]
 
 
 def _labels(lang: str) -> dict[str, str]:
@@ -128,6 +138,7 @@ def _labels(lang: str) -> dict[str, str]:
             "path": "Required path",
             "band": "Target",
             "projection": "Projection",
+            "outlook": "Outlook: projections and chance of meeting the targets",
         }
     return {
         "summary": "Tóm tắt kết quả",
@@ -152,6 +163,7 @@ def _labels(lang: str) -> dict[str, str]:
         "path": "Lộ trình cần đạt",
         "band": "Mục tiêu",
         "projection": "Dự báo",
+        "outlook": "Dự báo khả năng đạt các chỉ tiêu",
     }
 
 
@@ -174,6 +186,7 @@ def build(
     place: str | None = None,
     issuer: str | None = None,
     recipients: Sequence[str] | None = None,
+    outlook: Sequence[OutlookItem] = (),
 ) -> ReportContent:
     """Assemble the report; ``observations`` are the stored figures (all revisions)."""
     res = result.resolution
@@ -210,6 +223,7 @@ def build(
         signature=SIGNATURE[_lang(lang)],
         counts=summary,
         labels=_labels(lang),
+        outlook=tuple(outlook),
     )
 
 

@@ -74,6 +74,10 @@ def render(content: ReportContent) -> bytes:
             caption = doc.add_paragraph()
             caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _run(caption, f"{word} {i}: {chart.title}", size=12, italic=True)
+    if content.outlook:
+        _heading(doc, f"{next(part)}. {labels['outlook'].upper() if vi else labels['outlook']}")
+        for item in content.outlook:
+            _body(doc, item.clause + ": " + " ".join(item.lines))
     if vi:
         _closing(doc, content)
     _annex(doc, content)

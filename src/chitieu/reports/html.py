@@ -85,6 +85,10 @@ figcaption { font-style: italic; font-size: 12pt; }
 {% for chart, uri in charts %}<figure><img src="{{ uri }}" alt="{{ chart.title }}">
 <figcaption>{{ chart_word }} {{ loop.index }}: {{ chart.title }}</figcaption></figure>
 {% endfor %}{% endif %}
+{% if c.outlook %}<h2 id="outlook">{{ "V" if charts else "IV" }}. {{ c.labels.outlook }}</h2>
+<ul>{% for item in c.outlook %}
+<li><strong>{{ item.clause }}</strong>: {{ item.lines | join(" ") }}</li>{% endfor %}
+</ul>{% endif %}
 {% if c.lang != "en" %}
 <div class="closing">
   <div class="recipients"><strong><em>{{ c.labels.recipients }}</em></strong><br>

@@ -12,7 +12,7 @@ from chitieu.core.settings import EvaluationSettings
 from chitieu.store import Store
 
 if TYPE_CHECKING:
-    from chitieu.reports.content import ReportContent
+    from chitieu.reports.content import OutlookItem, ReportContent
 
 REPORT_FORMATS = ("docx", "pdf", "xlsx", "html")
 # Writers are imported where used: matplotlib and python-docx take a second or more to
@@ -44,7 +44,29 @@ def build_content(
 
     result = evaluate_for_report(store, resolution_id, as_of)
     observations = store.observations(all_revisions=True, approved_only=True)
-    return content.build(result, observations, lang=lang, date=date)
+    return content.build(
+        result, observations, lang=lang, date=date, outlook=outlook(store, result, lang)
+    )
+
+
+def outlook(store: Store, result: ResolutionResult, lang: str) -> list[OutlookItem]:
+    """Projections of the running clauses, for in-term reports (none once the term is over)."""
+    from chitieu.core.analysis.wording import outlook_lines
+    from chitieu.reports.content import OutlookItem
+    from chitieu.services import analysis
+
+    if result.final:
+        return []
+    items = []
+    numbers = {c.id: t.number for t in result.resolution.targets for c in t.clauses}
+    for o in analysis.project_resolution(store, result.resolution.id, as_of=result.as_of):
+        if o.projection is None:
+            continue
+        number = numbers.get(o.clause.id)
+        head = f"({number}) " if number is not None else ""
+        label = o.clause.label.get(lang) or o.clause.text
+        items.append(OutlookItem(f"{head}{o.clause.id}. {label}", tuple(outlook_lines(o, lang))))
+    return items
 
 
 def write_report(
