@@ -340,3 +340,21 @@ def approve(
     return store.review_figure(
         observation_id, ReviewAction.APPROVE, reviewer=reviewer, comment=comment
     )
+
+
+def review_queue(store: Store) -> list[tuple[Review, Observation]]:
+    """The figures waiting for a reviewer, oldest first, with what was submitted."""
+    queue = store.awaiting_review()
+    ids = {r.observation_id for r in queue}
+    by_id = {o.id: o for o in store.observations(all_revisions=True) if o.id in ids}
+    return [(r, by_id[r.observation_id]) for r in queue if r.observation_id in by_id]
+
+
+def latest_revision(store: Store, indicator: str, area: str, year: int, status: str) -> int:
+    """The newest revision of a figure's key (0: none yet): what an entry form saw."""
+    rows = [
+        o
+        for o in store.observations(indicator, area, all_revisions=False)
+        if o.period == (year, year) and str(o.status) == status
+    ]
+    return max((o.revision for o in rows), default=0)

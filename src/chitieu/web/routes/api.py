@@ -194,18 +194,14 @@ def submit(
 def review_queue(store: StoreDep, account: Annotated[Account, Depends(logged_in)]) -> list[Any]:
     if not allowed(account.principal, Action.REVIEW_FIGURE):
         raise Forbidden()
-    queue = store.awaiting_review()
-    ids = {r.observation_id for r in queue}
-    by_id = {o.id: o for o in store.observations(all_revisions=True) if o.id in ids}
     return [
         {
-            **evaluation_export.observation_dict(by_id[r.observation_id]),
+            **evaluation_export.observation_dict(obs),
             "submitted_by": r.actor,
             "submitted_at": r.at.isoformat(),
             "comment": r.comment,
         }
-        for r in queue
-        if r.observation_id in by_id
+        for r, obs in figure_service.review_queue(store)
     ]
 
 

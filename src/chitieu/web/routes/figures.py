@@ -53,13 +53,9 @@ def _entry_context(
 def _latest_revision(store: Store, form: figure_service.EntryForm, area: str) -> str:
     if not form.indicator or not form.year.isdigit():
         return ""
-    year = int(form.year)
-    rows = [
-        o
-        for o in store.observations(form.indicator, area or None, all_revisions=False)
-        if o.period == (year, year) and str(o.status) == form.status
-    ]
-    return str(max((o.revision for o in rows), default=0))
+    return str(
+        figure_service.latest_revision(store, form.indicator, area, int(form.year), form.status)
+    )
 
 
 @router.get("/r/{resolution_id}/entry")
@@ -136,11 +132,8 @@ def form_again(
 
 @router.get("/review")
 def review_queue(request: Request, store: StoreDep, account: Reviewer) -> Response:
-    queue = store.awaiting_review()
-    ids = {r.observation_id for r in queue}
-    observations = {o.id: o for o in store.observations(all_revisions=True) if o.id in ids}
+    items = figure_service.review_queue(store)
     names = {i.code: i for i in store.indicators()}
-    items = [(r, observations[r.observation_id]) for r in queue if r.observation_id in observations]
     return views.render(
         request,
         "review.html",
