@@ -248,7 +248,9 @@ def chart(
             points.append((period[0], float(value)))
     bound = r.clause.bound
     end = r.clause.end_year
-    start = r.clause.period[0] if r.clause.period is not None else end
+    # A level target is drawn across the term, from the base year to its year.
+    base = r.baseline.year if r.baseline is not None else resolution.base_year
+    start = r.clause.period[0] if r.clause.period is not None else min(base, end)
     low = float(bound.low) if bound.low is not None else None
     high = float(bound.high) if bound.high is not None else None
     if bound.kind in (BoundKind.POINT, BoundKind.ABOUT) and low is not None:

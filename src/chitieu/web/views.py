@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote as _quote
@@ -125,6 +126,7 @@ def render(
         "status_label": lambda s: Status(s).label.get(lang),
         "qualifier_label": lambda q: QUALIFIER_LABEL[Qualifier(q)][1 if lang == "en" else 0],
         "sparkline": sparkline,
+        "iso_date": lambda text: fmt_date(datetime.fromisoformat(text), lang) if text else "",
         "version": __version__,
         "path": request.url.path,
     }
