@@ -74,8 +74,10 @@ def server(fresh_site: Site) -> Iterator[str]:  # noqa: F811 (fixture injected b
 
 @pytest.fixture
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # CI machines have 2 noisy cores; parsing plotly.js alone can take seconds there.
+    expect.set_options(timeout=20_000)
     executable = chromium_path()
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
