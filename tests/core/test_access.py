@@ -162,3 +162,18 @@ def test_every_role_has_a_vietnamese_and_english_label() -> None:
         assert role.label.en
         assert role.label.vi != role.label.en
     assert len({r.label.vi for r in Role}) == len(Role)
+
+
+def test_allowed_somewhere_opens_the_entry_page_only_for_those_with_a_scope() -> None:
+    from chitieu.core.access import allowed_somewhere
+
+    def who(role: Role, *agencies: str) -> Principal:
+        return Principal("u", role, frozenset(agencies))
+
+    assert allowed_somewhere(who(Role.ADMIN), Action.ENTER_FIGURE)
+    assert allowed_somewhere(who(Role.REVIEWER), Action.UPDATE_TASK)
+    assert allowed_somewhere(who(Role.EDITOR, "so-y-te"), Action.ENTER_FIGURE)
+    assert not allowed_somewhere(who(Role.EDITOR), Action.ENTER_FIGURE)  # no agency yet
+    assert not allowed_somewhere(who(Role.VIEWER, "so-y-te"), Action.ENTER_FIGURE)
+    assert not allowed_somewhere(who(Role.EDITOR, "so-y-te"), Action.REVIEW_FIGURE)
+    assert not allowed_somewhere(None, Action.VIEW)

@@ -77,6 +77,16 @@ def allowed(who: Principal | None, action: Action, agency: str | None = None) ->
     return False
 
 
+def allowed_somewhere(who: Principal | None, action: Action) -> bool:
+    """Whether ``who`` may do ``action`` for at least one agency: may the entry page open at
+    all. The per-indicator answer is still :func:`allowed` with that indicator's agency."""
+    if who is None:
+        return False
+    if allowed(who, action, None):
+        return True
+    return any(allowed(who, action, agency) for agency in who.agencies)
+
+
 def may_approve(reviewer: Principal, submitted_by: str) -> bool:
     """Four eyes: a reviewer never approves a figure they submitted themselves."""
     return allowed(reviewer, Action.REVIEW_FIGURE) and reviewer.username != submitted_by

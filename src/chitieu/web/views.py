@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from chitieu import __version__
-from chitieu.core.access import Action, allowed
+from chitieu.core.access import Action, allowed, allowed_somewhere
 from chitieu.core.model import Verdict
 from chitieu.core.observations import Qualifier, Status
 from chitieu.core.results import VERDICT_LABEL
@@ -113,9 +113,7 @@ def render(
         "date": lambda v: fmt_date(v, lang),
         "account": account,
         "csrf": csrf_token(request) if "session" in request.scope else "",
-        "can_enter": allowed(who, Action.ENTER_FIGURE, next(iter(account.agencies), None))
-        if account is not None
-        else False,
+        "can_enter": allowed_somewhere(who, Action.ENTER_FIGURE),
         "can_review": allowed(who, Action.REVIEW_FIGURE),
         "can_audit": allowed(who, Action.VIEW_AUDIT),
         "can_admin": allowed(who, Action.ADMINISTER),
@@ -134,7 +132,5 @@ def render(
     base["agency_names"] = lambda codes: ", ".join(
         (names.get(c, c) if isinstance(names, dict) else c) for c in codes
     )
-    if account is not None and account.role.value == "editor":
-        base["can_enter"] = bool(account.agencies)
     base.update(context)
     return templates.TemplateResponse(request, template, base, status_code=status_code)

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from chitieu.core.access import Action, allowed
+from chitieu.core.access import Action, allowed, allowed_somewhere
 from chitieu.exports import evaluation as evaluation_export
 from chitieu.services import dashboard
 from chitieu.services import figures as figure_service
@@ -138,8 +138,7 @@ def submit(
     """Submit figures for review, all or nothing."""
     _resolution_or_404(store, resolution_id)
     resolution = store.get_resolution(resolution_id)
-    may_enter = allowed(account.principal, Action.ENTER_FIGURE, next(iter(account.agencies), None))
-    if not may_enter and account.role.value not in ("admin", "reviewer"):
+    if not allowed_somewhere(account.principal, Action.ENTER_FIGURE):
         raise Forbidden()
     problems: list[figure_service.FieldProblem] = []
     built = []
