@@ -17,7 +17,7 @@ from chitieu.exports import evaluation as export
 from chitieu.exports import observations as export_observations
 from chitieu.services import analysis as analysis_service
 
-from . import analysis, reading, render, reports, web
+from . import analysis, reading, render, reports, review, web
 from .common import (
     RATE_HELP,
     console,
@@ -222,7 +222,7 @@ def explain(
 
 
 # Topic modules each export COMMANDS; registering them here keeps main.py the one index.
-_TOPICS: tuple[ModuleType, ...] = (web, reports, reading, analysis)
+_TOPICS: tuple[ModuleType, ...] = (web, reports, reading, analysis, review)
 for _module in _TOPICS:
     for _command in _module.COMMANDS:
         main.add_command(_command)

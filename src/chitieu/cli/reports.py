@@ -102,7 +102,8 @@ def import_(ctx: click.Context, file: Path, dry_run: bool) -> None:
     if not dry_run and a.inserted + a.revised:
         click.echo(
             "Số liệu mới đang chờ duyệt: người duyệt phê duyệt tại /review trên ứng dụng web "
-            "(new figures await a reviewer's approval at /review in the web app)."
+            "hoặc bằng `chitieu review approve ID --as NGƯỜI_DUYỆT` (new figures await a "
+            "reviewer's approval: /review in the web app, or `chitieu review`)."
         )
 
 
