@@ -282,9 +282,12 @@ def test_dry_run_checks_everything_and_writes_nothing(db: str, tmp_path: Path) -
     assert r.exit_code == 0, r.output
     assert "nothing written" in r.output
     assert "102 mới" in r.output  # what a real load would do
+    assert "Kèm theo: 20 cơ quan (agencies.yaml); 118 nhiệm vụ, đột phá (tasks.yaml)." in r.output
     with Store.open(db) as store:
         assert store.resolution_ids() == []
         assert store.observations() == []
+        assert store.agencies() == []
+        assert store.document(XVI, "tasks") is None
     run(db, "load", XV)
     header = run(db, "figures", "--format", "csv").output.splitlines()[0]
     fix = tmp_path / "fix.csv"

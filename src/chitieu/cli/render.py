@@ -246,6 +246,13 @@ def load_report(console: Console, report: LoadReport) -> None:
             f"Số liệu: {f.inserted} mới, {f.revised} sửa đổi (phiên bản mới), "
             f"{f.unchanged} không đổi."
         )
+    if report.agencies is not None or report.tasks is not None:
+        parts = []
+        if report.agencies is not None:
+            parts.append(f"{report.agencies} cơ quan (agencies.yaml)")
+        if report.tasks is not None:
+            parts.append(f"{report.tasks} nhiệm vụ, đột phá (tasks.yaml)")
+        console.print("Kèm theo: " + "; ".join(parts) + ".")
 
 
 def datasets(console: Console, items: Sequence[Dataset]) -> None:

@@ -32,6 +32,8 @@ class LoadReport:
     saved: SaveResult | None
     figures: AddResult | None
     dry_run: bool = False
+    agencies: int | None = None  # agencies loaded from agencies.yaml
+    tasks: int | None = None  # tasks and breakthroughs loaded from tasks.yaml
 
 
 def load_path(
@@ -88,6 +90,7 @@ def _load_folder(
         )
     # Optional companions: who reports each indicator, and the tasks ("5 rõ").
     directory = None
+    plan = None
     documents: list[tuple[str, str, str]] = []
     agencies_path = folder / datasets.AGENCIES_FILE
     if agencies_path.exists():
@@ -97,7 +100,7 @@ def _load_folder(
     tasks_path = folder / datasets.TASKS_FILE
     if tasks_path.exists():
         tasks_text = tasks_path.read_text(encoding="utf-8")
-        load_tasks_text(tasks_text, str(tasks_path), resolution, directory)
+        plan = load_tasks_text(tasks_text, str(tasks_path), resolution, directory)
         documents.append(("tasks", tasks_text, f"dataset:{name}/{tasks_path.name}"))
     # Every file is validated first, then all are written in one transaction.
     saved, added = store.save_dataset(
@@ -112,7 +115,15 @@ def _load_folder(
         assignments=directory.indicators if directory else None,
         documents=documents,
     )
-    return LoadReport(name, resolution, saved, added if observations else None, dry_run)
+    return LoadReport(
+        name,
+        resolution,
+        saved,
+        added if observations else None,
+        dry_run,
+        agencies=len(directory.agencies) if directory else None,
+        tasks=len(plan.tasks) if plan else None,
+    )
 
 
 def evaluate(
