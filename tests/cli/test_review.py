@@ -73,3 +73,27 @@ def test_return_needs_a_comment(url: str) -> None:
     result = runner.invoke(main, ["--database-url", url, "review", "return", "1", "--as", "duyet"])
     assert result.exit_code == 2
     assert "--comment" in result.output
+
+
+def test_a_lost_password_is_reset_from_the_command_line(url: str) -> None:
+    runner = CliRunner()
+    weak = runner.invoke(
+        main,
+        ["--database-url", url, "users", "password", "duyet", "--password-stdin"],
+        input="ngan\n",
+    )
+    assert weak.exit_code == 2
+    assert "ít nhất 10 ký tự" in weak.output
+    unknown = runner.invoke(
+        main, ["--database-url", url, "users", "password", "ai-do", "--password-stdin"], input="x\n"
+    )
+    assert unknown.exit_code == 2
+    done = runner.invoke(
+        main,
+        ["--database-url", url, "users", "password", "duyet", "--password-stdin"],
+        input="Mot-mat-khau-moi-2026\n",
+    )
+    assert done.exit_code == 0, done.output
+    with Store.open(url) as store:
+        assert accounts.authenticate(store, "duyet", "Mot-mat-khau-moi-2026") is not None
+        assert accounts.authenticate(store, "duyet", "Mat-khau-2025!") is None

@@ -108,6 +108,29 @@ def add_user(
     click.echo(f"Đã tạo (created): {account.username} ({account.role.value})")
 
 
+@users.command("password")
+@click.argument("username")
+@click.option(
+    "--password-stdin", is_flag=True, help="Read the new password from standard input (scripts)."
+)
+@click.pass_context
+@handles_errors
+def password(ctx: click.Context, username: str, password_stdin: bool) -> None:
+    """Đặt lại mật khẩu (reset a password, e.g. a lost administrator password)."""
+    store = ready_store(ctx)
+    if store.user(username) is None:
+        raise KeyError(f"không có người dùng '{username}' (no such user)")
+    if password_stdin:
+        new = sys.stdin.readline().rstrip("\n")
+    else:
+        new = click.prompt("Mật khẩu mới (new password)", hide_input=True, confirmation_prompt=True)
+    accounts.set_password(store, username, new, actor="cli")
+    click.echo(
+        f"Đã đặt lại mật khẩu cho {username}; các phiên đăng nhập cũ đã kết thúc "
+        "(password reset; existing sessions ended)."
+    )
+
+
 @users.command("token")
 @click.argument("username")
 @click.option("--name", default="api", show_default=True)
