@@ -60,3 +60,15 @@ def test_bad_filter_values_never_break_the_page(site: Site) -> None:
         assert "Yêu cầu không hợp lệ" in page.text
     assert client.get("/r/khong-co").status_code == 404
     assert client.get(f"/r/{XVI}/t/999").status_code == 404
+
+
+def test_the_language_switch_keeps_the_filters(site: Site) -> None:
+    client = site.client("xem")
+    page = client.get(f"/r/{XVI}?group=xa-hoi&as_of=2024")
+    switch = re.search(r'<a href="([^"]*)" hreflang="en"', page.text)
+    assert switch is not None
+    target = switch.group(1).replace("&amp;", "&")
+    assert target == f"/r/{XVI}?group=xa-hoi&as_of=2024&lang=en"
+    english = client.get(target)
+    assert 'hreflang="vi"' in english.text
+    assert "Society" in english.text

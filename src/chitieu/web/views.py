@@ -93,6 +93,11 @@ def sparkline(points: Sequence[tuple[int, float]], width: int = 96, height: int 
     return " ".join(coords)
 
 
+def _with_lang(request: Request, lang: str) -> str:
+    url = request.url.include_query_params(lang=lang)
+    return f"{url.path}?{url.query}"
+
+
 def render(
     request: Request, template: str, context: dict[str, Any], status_code: int = 200
 ) -> HTMLResponse:
@@ -127,6 +132,8 @@ def render(
         "iso_date": lambda text: fmt_date(datetime.fromisoformat(text), lang) if text else "",
         "version": __version__,
         "path": request.url.path,
+        # The same page (filters kept) in the other language.
+        "lang_url": _with_lang(request, "en" if lang == "vi" else "vi"),
     }
     names = context.get("agencies")
     base["agency_names"] = lambda codes: ", ".join(
