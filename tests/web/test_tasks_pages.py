@@ -122,6 +122,9 @@ def test_task_page_shows_the_five_clear(site: Site) -> None:
     assert five["mục tiêu"].startswith("rõ")
     assert five["lộ trình"].startswith("rõ")
     assert five["trách nhiệm"].startswith("rõ một phần")  # co-operating agency only
+    # Agencies by name, not by code: "chỉ nêu cơ quan phối hợp: Bộ Giao thông vận tải".
+    assert "Bộ Giao thông vận tải" in five["trách nhiệm"]
+    assert "bo-giao-thong-van-tai" not in five["trách nhiệm"]
     assert five["nguồn lực"].startswith("chưa rõ")
     listed = facts(coastal)
     assert listed["Cơ quan chủ trì"] == "chưa rõ"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -93,6 +94,13 @@ def sparkline(points: Sequence[tuple[int, float]], width: int = 96, height: int 
     return " ".join(coords)
 
 
+def _agency_names_in(text: str, names: dict[str, str]) -> str:
+    """Agency codes in a core sentence ("phối hợp: bo-giao-thong-van-tai") as people read them."""
+    for code in sorted(names, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w-]){re.escape(code)}(?![\w-])", names[code], text)
+    return text
+
+
 def _with_lang(request: Request, lang: str) -> str:
     url = request.url.include_query_params(lang=lang)
     return f"{url.path}?{url.query}"
@@ -136,8 +144,8 @@ def render(
         "lang_url": _with_lang(request, "en" if lang == "vi" else "vi"),
     }
     names = context.get("agencies")
-    base["agency_names"] = lambda codes: ", ".join(
-        (names.get(c, c) if isinstance(names, dict) else c) for c in codes
-    )
+    known: dict[str, str] = names if isinstance(names, dict) else {}
+    base["agency_names"] = lambda codes: ", ".join(known.get(c, c) for c in codes)
+    base["with_agency_names"] = lambda text: _agency_names_in(text, known)
     base.update(context)
     return templates.TemplateResponse(request, template, base, status_code=status_code)
