@@ -35,6 +35,10 @@ from chitieu.core.units import (
 
 OPERATORS = ("==", "!=", "<", "<=", ">", ">=")
 OUTLIER_Z = 3.5
+# A series that moves by a fraction of a point a year would otherwise make any ordinary
+# change an "outlier" (unemployment falling 0,25–0,5 point a year, then 2,28: z = −9,6).
+# With the spread floored at 1 point, a year is flagged only 5,2 points or more from the median.
+OUTLIER_MAD_FLOOR = 1.0
 OUTLIER_MIN_POINTS = 4
 MAGNITUDE_FACTOR = 10.0
 
@@ -368,13 +372,13 @@ def growth_agrees_with_levels(
     return out
 
 
-def robust_z(values: Sequence[float]) -> list[float] | None:
-    """0,6745 (x − median) / MAD; None when the MAD is 0 (half the values equal)."""
+def robust_z(values: Sequence[float], floor: float = 0.0) -> list[float] | None:
+    """0,6745 (x − median) / max(MAD, floor); None when the MAD is 0 (half the values equal)."""
     med = median(values)
     mad = median(abs(v - med) for v in values)
     if mad == 0:
         return None
-    return [0.6745 * (v - med) / mad for v in values]
+    return [0.6745 * (v - med) / max(mad, floor) for v in values]
 
 
 def outliers(
@@ -399,7 +403,7 @@ def outliers(
             ]
         if len(steps) < OUTLIER_MIN_POINTS:
             continue
-        zs = robust_z([g for _, _, g in steps])
+        zs = robust_z([g for _, _, g in steps], OUTLIER_MAD_FLOOR)
         if zs is None:
             continue
         for (y0, y1, g), z in zip(steps, zs, strict=True):
