@@ -320,6 +320,28 @@ class Store(AccountsMixin, WorkflowMixin, ActivityMixin):
             if row is None:
                 row = AreaRow(code=area.code)
                 session.add(row)
+            else:
+                # Areas are shared by every resolution: a boundary that changes silently
+                # would change the meaning of figures recorded under another resolution.
+                stored = (row.parent, row.valid_from, row.valid_to, json.loads(row.predecessors))
+                given = (area.parent, area.valid_from, area.valid_to, list(area.predecessors))
+                diffs = [
+                    f"{name} {old!r} (stored) vs {new!r} (given)"
+                    for name, old, new in zip(
+                        ("parent", "valid_from", "valid_to", "predecessors"),
+                        stored,
+                        given,
+                        strict=True,
+                    )
+                    if old != new
+                ]
+                if diffs:
+                    raise ConflictError(
+                        f"area {area.code!r} conflicts with the stored area: "
+                        + "; ".join(diffs)
+                        + ". Areas are shared between resolutions: use another code"
+                        " or make the definitions agree."
+                    )
             row.name_vi = area.name.vi
             row.name_en = area.name.en
             row.parent = area.parent
