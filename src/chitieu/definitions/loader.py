@@ -49,9 +49,9 @@ from chitieu.definitions.schema import (
     known_field_names,
 )
 from chitieu.definitions.yamlpaths import dotted as _dotted
-from chitieu.definitions.yamlpaths import find_key as _find_key
 from chitieu.definitions.yamlpaths import get as _get
 from chitieu.definitions.yamlpaths import known as _known
+from chitieu.definitions.yamlpaths import line_of as _line_of
 from chitieu.definitions.yamlpaths import nfc as _nfc
 
 __all__ = ["load_resolution", "load_resolution_text"]
@@ -128,23 +128,7 @@ class _Loader:
 
     def line_of(self, path: Path_) -> int | None:
         """1-based line of the deepest node of ``path`` present in the YAML tree."""
-        node = self.root
-        line: int | None = 0 if isinstance(node, Mapping | Sequence) else None
-        for step in path:
-            if isinstance(node, Mapping) and hasattr(node, "lc"):
-                key = _find_key(node, step)
-                if key is None:
-                    break
-                line = node.lc.key(key)[0]
-                node = node[key]
-            elif isinstance(node, Sequence) and not isinstance(node, str) and hasattr(node, "lc"):
-                if not isinstance(step, int) or not 0 <= step < len(node):
-                    break
-                line = node.lc.item(step)[0]
-                node = node[step]
-            else:
-                break
-        return None if line is None else line + 1
+        return _line_of(self.root, path)
 
     def subject(self, path: Path_) -> str:
         """ "target 3, clause 3b: " when the path is inside a target (ids as written)."""

@@ -53,9 +53,9 @@ from chitieu.definitions.schema import (
     Year,
 )
 from chitieu.definitions.yamlpaths import dotted as _dotted
-from chitieu.definitions.yamlpaths import find_key as _find_key
 from chitieu.definitions.yamlpaths import get as _get
 from chitieu.definitions.yamlpaths import known as _known
+from chitieu.definitions.yamlpaths import line_of as _line_of
 from chitieu.definitions.yamlpaths import nfc as _nfc
 
 __all__ = [
@@ -526,23 +526,7 @@ class _Document:
         self.data: dict[str, Any] = _plain(self.root)
 
     def line_of(self, path: Path_) -> int | None:
-        node: Any = self.root
-        line = 0
-        for step in path:
-            if isinstance(node, Mapping) and hasattr(node, "lc"):
-                key = _find_key(node, step)
-                if key is None:
-                    break
-                line = node.lc.key(key)[0]
-                node = node[key]
-            elif isinstance(node, list) and hasattr(node, "lc"):
-                if not isinstance(step, int) or not 0 <= step < len(node):
-                    break
-                line = node.lc.item(step)[0]
-                node = node[step]
-            else:
-                break
-        return line + 1
+        return _line_of(self.root, path)
 
     def subject(self, path: Path_) -> str:
         if len(path) >= 2 and path[0] in ("tasks", "groups", "agencies"):

@@ -7,7 +7,7 @@ and suggested the same way in all of them.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 Path_ = tuple[str | int, ...]
@@ -25,6 +25,27 @@ def find_key(node: Mapping[Any, Any], step: str | int) -> Any:
         if isinstance(key, str) and nfc(key) == step:
             return key
     return None
+
+
+def line_of(root: Any, path: Path_) -> int | None:
+    """1-based line of the deepest node of ``path`` present in a ruamel round-trip tree."""
+    node = root
+    line: int | None = 0 if isinstance(node, Mapping | Sequence) else None
+    for step in path:
+        if isinstance(node, Mapping) and hasattr(node, "lc"):
+            key = find_key(node, step)
+            if key is None:
+                break
+            line = node.lc.key(key)[0]
+            node = node[key]
+        elif isinstance(node, Sequence) and not isinstance(node, str) and hasattr(node, "lc"):
+            if not isinstance(step, int) or not 0 <= step < len(node):
+                break
+            line = node.lc.item(step)[0]
+            node = node[step]
+        else:
+            break
+    return None if line is None else line + 1
 
 
 def get(data: Any, path: Path_) -> Any:
