@@ -88,6 +88,13 @@ async def _text_of(data: FormData, lang: str) -> tuple[str, str]:
     return text, str(data.get("source") or "văn bản dán vào")
 
 
+def _refused(request: Request, template: str, data: FormData, exc: Exception) -> Response:
+    """The form again with what was pasted and why it could not be read (422)."""
+    typed = str(data.get("text") or "")
+    context = {"report": None, "errors": {"text": str(exc)}, "typed": typed}
+    return views.render(request, template, context, status_code=422)
+
+
 @router.get("/tools/extract")
 def extract_form(request: Request, account: User) -> Response:
     return views.render(request, "extract.html", {"report": None, "errors": {}})
@@ -100,12 +107,7 @@ async def extract(request: Request, account: User, data: Form) -> Response:
         text, source = await _text_of(data, lang)
         report = await run_in_threadpool(reading.extract, text, source=source)
     except (ValueError, OSError) as exc:
-        return views.render(
-            request,
-            "extract.html",
-            {"report": None, "errors": {"text": str(exc)}, "typed": str(data.get("text") or "")},
-            status_code=422,
-        )
+        return _refused(request, "extract.html", data, exc)
     ex = report.extraction
     marks = [
         (
@@ -193,12 +195,7 @@ async def claims(request: Request, account: User, data: Form) -> Response:
         text, source = await _text_of(data, lang)
         report = await run_in_threadpool(reading.check_claims, text, source=source)
     except (ValueError, OSError) as exc:
-        return views.render(
-            request,
-            "claims.html",
-            {"report": None, "errors": {"text": str(exc)}, "typed": str(data.get("text") or "")},
-            status_code=422,
-        )
+        return _refused(request, "claims.html", data, exc)
     marks = [
         (
             c.start,
