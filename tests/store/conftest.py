@@ -9,6 +9,7 @@ turns the skip into a failure so that CI can never silently test SQLite only.
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,10 +58,25 @@ def _fresh_postgres_database() -> Iterator[str]:
         except sa.exc.OperationalError as exc:
             pytest.fail(f"cannot create a test database via {POSTGRES_URL_ENV}: {exc}")
         yield admin_url.set(database=name).render_as_string(hide_password=False)
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_database(admin, name)
     finally:
         admin.dispose()
+
+
+def drop_database(admin: sa.Engine, name: str) -> None:
+    """Drop a test database. ``WITH (FORCE)`` ends other sessions on it; one of those can be
+    an autovacuum worker of the server's own role, which only a member of
+    ``pg_signal_backend`` may end (``.ci/run`` grants it). A worker that starts just then
+    is waited out, a few times, before the error is reported."""
+    for attempt in range(5):
+        try:
+            with admin.connect() as conn:
+                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except sa.exc.ProgrammingError:
+            if attempt == 4:
+                raise
+            time.sleep(0.5 * (attempt + 1))
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from chitieu.services import accounts, load_dataset
 from chitieu.store import Store
 from chitieu.web.app import create_app
 from chitieu.web.config import WebSettings
-from tests.store.conftest import BACKENDS, _fresh_postgres_database
+from tests.store.conftest import BACKENDS, _fresh_postgres_database, drop_database
 
 XVI = "haiphong-xvi-2020-2025"
 PASSWORD = "Mat-khau-2025!"
@@ -88,8 +88,7 @@ def _copy(template: tuple[str, str], tmp: Path) -> Iterator[str]:
         with admin.connect() as conn:
             conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{source.database}"')
         yield source.set(database=name).render_as_string(hide_password=False)
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_database(admin, name)
     finally:
         admin.dispose()
 
