@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from chitieu import services
 from chitieu.cli.main import main
@@ -97,3 +97,52 @@ def test_a_lost_password_is_reset_from_the_command_line(url: str) -> None:
     with Store.open(url) as store:
         assert accounts.authenticate(store, "duyet", "Mot-mat-khau-moi-2026") is not None
         assert accounts.authenticate(store, "duyet", "Mat-khau-2025!") is None
+
+
+def withdraw(url: str, observation_id: str, who: str, reason: str) -> Result:
+    args = ["--database-url", url, "review", "withdraw", observation_id, "--as", who]
+    return CliRunner().invoke(main, [*args, "--reason", reason])
+
+
+def test_withdraw_from_the_command_line(url: str, tmp_path: Path) -> None:
+    """A figure imported by mistake is withdrawn: it stays in the store, marked, with its
+    reason in the audit log, and leaves the queue; it never counts."""
+    runner = CliRunner()
+    figures = tmp_path / "thatnghiep.csv"
+    figures.write_text(CSV, encoding="utf-8")
+    assert runner.invoke(main, ["--database-url", url, "import", str(figures)]).exit_code == 0
+    queue = runner.invoke(main, ["--database-url", url, "review", "list"])
+    observation_id = queue.output.strip().split("\t")[0]
+
+    no_reason = runner.invoke(
+        main, ["--database-url", url, "review", "withdraw", observation_id, "--as", "duyet"]
+    )
+    assert no_reason.exit_code == 2
+    assert "--reason" in no_reason.output
+    blank = withdraw(url, observation_id, "duyet", "  ")
+    assert blank.exit_code == 2
+    assert "lý do" in blank.output
+    viewer = withdraw(url, observation_id, "xem", "không phải của tôi")
+    assert viewer.exit_code == 1
+    assert "may withdraw it" in viewer.output
+    unknown = withdraw(url, observation_id, "ai-do", "x")
+    assert unknown.exit_code == 2
+
+    done = withdraw(url, observation_id, "duyet", "Nhập nhầm năm")
+    assert done.exit_code == 0, done.output
+    assert done.output.strip() == f"{observation_id}: withdrawn"
+    empty = runner.invoke(main, ["--database-url", url, "review", "list"])
+    assert "Không có số liệu chờ duyệt" in empty.output
+    twice = withdraw(url, observation_id, "duyet", "lần nữa")
+    assert twice.exit_code == 1
+    assert "already withdrawn" in twice.output
+    approve = runner.invoke(
+        main, ["--database-url", url, "review", "approve", observation_id, "--as", "duyet"]
+    )
+    assert approve.exit_code == 1  # a withdrawn figure is never approved
+    with Store.open(url) as store:
+        oid = int(observation_id)
+        assert oid in {o.id for o in store.observations()}  # the row stays
+        assert oid not in {o.id for o in store.observations(approved_only=True)}
+        [entry] = store.audit_log(action="withdraw")
+        assert (entry.actor, entry.reason) == ("duyet", "Nhập nhầm năm")

@@ -44,7 +44,7 @@ def test_init_creates_all_tables(empty_store: Store) -> None:
     empty_store.init()
     names = set(sa.inspect(empty_store.engine).get_table_names())
     assert names == TABLES | {"alembic_version"}
-    assert empty_store.schema_revision() == migrate.head_revision() == "0002"
+    assert empty_store.schema_revision() == migrate.head_revision() == "0003"
     assert empty_store.is_initialised()
 
 

@@ -535,3 +535,232 @@ def test_submission_keeps_the_figures_details(loaded: Store) -> None:
     oid = submit_one(loaded, given)
     [stored] = [o for o in loaded.observations() if o.id == oid]
     assert (stored.note, stored.source.document) == ("ước tính của Sở", "Báo cáo của Cục Thống kê")
+
+
+# -- withdrawals ------------------------------------------------------------------------------
+
+EDITOR_2 = Principal("nhap.khac", Role.EDITOR, frozenset({"cuc-thong-ke"}))
+
+
+@pytest.fixture
+def assigned(loaded: Store) -> Store:
+    """Both indicators reported by the editors' agency (the scope of their withdrawals)."""
+    from chitieu.core.tasks import Agency
+
+    loaded.save_agencies(
+        [Agency("cuc-thong-ke", Text("Cục Thống kê"))],
+        {GROWTH: "cuc-thong-ke", REVENUE: "cuc-thong-ke"},
+        actor="test",
+    )
+    return loaded
+
+
+def test_withdrawal_keeps_the_row_and_stops_it_counting(loaded: Store) -> None:
+    oid = approved_figure(loaded, "12.38")
+    rows_before, steps_before, audit_before = counts(loaded)
+    review = loaded.withdraw_figure(oid, by=REVIEWER_2, reason="Nhập nhầm chỉ tiêu")
+    assert (review.state, review.actor, review.comment) == (
+        ReviewState.WITHDRAWN,
+        "duyet.hai",
+        "Nhập nhầm chỉ tiêu",
+    )
+    assert counts(loaded) == (rows_before, steps_before + 1, audit_before + 1)
+    assert [o.id for o in loaded.observations()] == [oid]  # the row stays
+    assert approved_values(loaded) == set()
+    assert state(loaded, oid) is ReviewState.WITHDRAWN
+    entry = loaded.audit_log(action="withdraw")[0]
+    assert (entry.actor, entry.reason, entry.before) == (
+        "duyet.hai",
+        "Nhập nhầm chỉ tiêu",
+        {"state": "approved"},
+    )
+    assert entry.after["state"] == "withdrawn"
+    assert entry.after["value"] == "12.38"
+
+
+def test_withdrawing_the_official_figure_brings_back_the_preliminary_one(loaded: Store) -> None:
+    """The rule chosen: a withdrawn figure stops counting; evaluations fall back to the
+    current one among the figures still approved for the period."""
+    loaded.add_observations([fig("10.1")])  # preliminary, loaded: approved
+    official = submit_one(loaded, replace(fig("10.9"), status=Status.OFFICIAL))
+    loaded.review_figure(official, ReviewAction.APPROVE, reviewer=REVIEWER)
+    [chosen] = current(loaded.observations(approved_only=True)).values()
+    assert (chosen.status, chosen.value) == (Status.OFFICIAL, Decimal("10.9"))
+    loaded.withdraw_figure(official, by=REVIEWER, reason="Công bố nhầm")
+    [chosen] = current(loaded.observations(approved_only=True)).values()
+    assert (chosen.status, chosen.value) == (Status.PRELIMINARY, Decimal("10.1"))
+
+
+def test_withdrawal_needs_a_reason_and_happens_once(loaded: Store) -> None:
+    oid = submit_one(loaded, fig("12.38"))
+    before = counts(loaded)
+    for reason in ("", "   "):
+        with pytest.raises(StoreError, match="say why it is withdrawn"):
+            loaded.withdraw_figure(oid, by=REVIEWER, reason=reason)
+    assert counts(loaded) == before
+    loaded.withdraw_figure(oid, by=REVIEWER, reason="trùng")
+    with pytest.raises(ConflictError, match="already withdrawn"):
+        loaded.withdraw_figure(oid, by=REVIEWER_2, reason="lần nữa")
+    with pytest.raises(NotFoundError):
+        loaded.withdraw_figure(4242, by=REVIEWER, reason="không có")
+
+
+def test_a_withdrawn_figure_cannot_be_approved_or_reopened(loaded: Store) -> None:
+    oid = submit_one(loaded, fig("12.38"))
+    loaded.withdraw_figure(oid, by=REVIEWER, reason="sai")
+    assert loaded.awaiting_review() == []
+    with pytest.raises(ConflictError, match="is withdrawn, not waiting"):
+        loaded.review_figure(oid, ReviewAction.APPROVE, reviewer=REVIEWER_2)
+    with pytest.raises(ConflictError, match="is withdrawn; only approved"):
+        loaded.review_figure(oid, ReviewAction.REOPEN, reviewer=REVIEWER_2, comment="x")
+
+
+def test_a_withdrawn_figure_sent_again_goes_back_to_the_queue(loaded: Store) -> None:
+    oid = submit_one(loaded, fig("12.38"))
+    loaded.withdraw_figure(oid, by=REVIEWER, reason="thiếu nguồn")
+    again = loaded.submit_figures([fig("12.38")], actor=EDITOR.username, reason="có nguồn")
+    assert again.observation_ids == (oid,)
+    assert state(loaded, oid) is ReviewState.SUBMITTED
+    corrected = submit_one(loaded, fig("12.5"))  # and a new value is a new revision
+    assert corrected != oid
+
+
+def test_an_editor_withdraws_only_their_own_pending_submission(assigned: Store) -> None:
+    mine = submit_one(assigned, fig("1", 2021))
+    theirs = submit_one(assigned, fig("2", 2022), actor=EDITOR_2.username)
+    returned = submit_one(assigned, fig("3", 2023))
+    assigned.review_figure(returned, ReviewAction.RETURN, reviewer=REVIEWER, comment="sai")
+    approved = approved_figure_year(assigned, "4", 2024)
+    before = counts(assigned)
+    with pytest.raises(workflow.NotAllowedError, match="editor who submitted it"):
+        assigned.withdraw_figure(theirs, by=EDITOR, reason="không phải của tôi")
+    with pytest.raises(ConflictError, match="is approved; a reviewer must withdraw it"):
+        assigned.withdraw_figure(approved, by=EDITOR, reason="muộn")
+    with pytest.raises(workflow.NotAllowedError):
+        assigned.withdraw_figure(mine, by=Principal("xem", Role.VIEWER), reason="x")
+    outsider = Principal(EDITOR.username, Role.EDITOR, frozenset({"so-y-te"}))
+    with pytest.raises(workflow.NotAllowedError):  # moved to another agency meanwhile
+        assigned.withdraw_figure(mine, by=outsider, reason="x")
+    assert counts(assigned) == before
+    assigned.withdraw_figure(mine, by=EDITOR, reason="gửi nhầm")
+    assigned.withdraw_figure(returned, by=EDITOR, reason="không gửi lại")
+    assert state(assigned, mine) is state(assigned, returned) is ReviewState.WITHDRAWN
+    assigned.withdraw_figure(approved, by=ADMIN, reason="quản trị rút")
+    assert state(assigned, approved) is ReviewState.WITHDRAWN
+
+
+def approved_figure_year(store: Store, value: str, year: int) -> int:
+    oid = submit_one(store, fig(value, year))
+    store.review_figure(oid, ReviewAction.APPROVE, reviewer=REVIEWER)
+    return oid
+
+
+# -- optimistic locking shows both values ----------------------------------------------------
+
+
+def test_stale_error_carries_both_values(loaded: Store) -> None:
+    first = fig("12.38")
+    submit_one(loaded, first, actor="nguoi.khac")
+    with pytest.raises(StaleError) as caught:
+        loaded.submit_figures(
+            [fig("12.4")], actor=EDITOR.username, expected_revisions={obs_key(first): 0}
+        )
+    err = caught.value
+    assert err.seen == 0
+    assert err.stored is not None
+    assert (err.stored.value, err.stored.revision, err.stored.recorded_by) == (
+        Decimal("12.38"),
+        1,
+        "nguoi.khac",
+    )
+    assert err.yours.value == Decimal("12.4")
+    assert "stored 12.38 % (by nguoi.khac), yours 12.4 %" in str(err)
+
+
+# -- nothing is deleted or updated in place ---------------------------------------------------
+
+
+def test_no_code_path_deletes_or_updates_figures(store: Store, tmp_path: Any) -> None:
+    """A full scenario on the Hải Phòng data, watched at the driver: loading, the entry
+    form, a CSV upload, an import, approve, return, reopen, withdraw, a stale submission.
+    Never an UPDATE or DELETE of ``observations``, ``observation_reviews`` or the audit log."""
+    import re
+
+    from chitieu import services
+    from chitieu.services import exchange
+    from chitieu.services import figures as figure_service
+
+    xvi = "haiphong-xvi-2020-2025"
+    guarded = re.compile(
+        r"^\s*(DELETE\s+FROM|UPDATE)\s+\"?(observations|observation_reviews|audit_log)\b",
+        re.IGNORECASE,
+    )
+    seen: list[str] = []
+
+    def watch(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        seen.append(statement)
+        if guarded.search(statement):
+            raise AssertionError(f"in-place change of a figure: {statement}")
+
+    editor = Principal("nhaplieu", Role.EDITOR, frozenset({"cuc-thong-ke"}))
+    sa.event.listen(store.engine, "before_cursor_execute", watch)
+    try:
+        services.load_dataset(store, xvi)
+        before = counts(store)
+        form = figure_service.EntryForm(
+            indicator="urban-unemployment",
+            year="2024",
+            value="3,5",
+            status="estimate",
+            source_document="Báo cáo KT-XH",
+            seen_revision="0",
+        )
+        [oid] = figure_service.submit_form(store, xvi, form, editor).observation_ids
+        store.review_figure(oid, ReviewAction.RETURN, reviewer=REVIEWER, comment="sai")
+        form.value, form.seen_revision = "3,4", "1"
+        [fixed] = figure_service.submit_form(store, xvi, form, editor).observation_ids
+        figure_service.approve(store, fixed, REVIEWER)
+        store.review_figure(fixed, ReviewAction.REOPEN, reviewer=REVIEWER_2, comment="mở")
+        form.value, form.seen_revision = "3,3", "2"
+        [again] = figure_service.submit_form(store, xvi, form, editor).observation_ids
+        figure_service.withdraw(store, again, editor, "gửi nhầm")
+        csv = (
+            "indicator,area,period,value,unit,status,qualifier,source_document\n"
+            "urban-unemployment,haiphong,2023,3.6,%,estimate,exact,Báo cáo\n"
+            "urban-unemployment,haiphong,2022,3.7,%,estimate,exact,Báo cáo\n"
+        )
+        uploaded = figure_service.submit_csv(store, xvi, csv, "upload.csv", editor)
+        figure_service.withdraw(store, uploaded.observation_ids[0], REVIEWER, "trùng")
+        path = tmp_path / "nhap.csv"
+        path.write_text(csv.replace("3.6", "3.65"), encoding="utf-8")
+        exchange.import_file(store, path)
+        store.withdraw_figure(fixed, by=ADMIN, reason="rút số đã duyệt")
+        form.value, form.seen_revision = "3,1", "1"
+        with pytest.raises(StaleError):
+            figure_service.submit_form(store, xvi, form, editor)
+    finally:
+        sa.event.remove(store.engine, "before_cursor_execute", watch)
+    # The listener saw the writes (figures themselves may go by COPY on PostgreSQL, which
+    # can only insert; their review steps go through SQLAlchemy).
+    assert [s for s in seen if re.match(r"\s*INSERT INTO observation_reviews\b", s)]
+    assert counts(store)[0] == before[0] + 6
+    assert [s.state for s in store.review_history(again)] == [
+        ReviewState.SUBMITTED,
+        ReviewState.WITHDRAWN,
+    ]
+
+
+def test_migration_0003_keeps_review_steps(empty_store: Store) -> None:
+    """Upgrading a 0002 database (SQLite rebuilds the table) keeps every step and its id."""
+    from chitieu.store import migrate
+
+    migrate.upgrade(empty_store.engine, "0002")
+    empty_store.save_resolution(resolution(), "id: haiphong-xvi-2020-2025\n", "resolution.yaml")
+    oid = submit_one(empty_store, fig("12.38"))
+    empty_store.review_figure(oid, ReviewAction.APPROVE, reviewer=REVIEWER)
+    before = empty_store.review_history(oid)
+    migrate.upgrade(empty_store.engine)
+    assert empty_store.schema_revision() == "0003"
+    assert empty_store.review_history(oid) == before
+    empty_store.withdraw_figure(oid, by=REVIEWER, reason="sau khi nâng cấp")
+    assert state(empty_store, oid) is ReviewState.WITHDRAWN

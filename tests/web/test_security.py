@@ -47,6 +47,7 @@ def form_posts(site: Site, obs_id: int) -> dict[str, dict[str, Any]]:
         },
         f"/r/{XVI}/upload": {"data": {}, "files": {"file": ("a.csv", CSV.encode(), "text/csv")}},
         f"/review/{obs_id}": {"data": {"action": "approve"}},
+        f"/figures/{obs_id}/withdraw": {"data": {"reason": "Nhập nhầm"}},
         f"/r/{XVI}/tasks/dp2/updates": {
             "data": {"reported_on": "2024-06-30", "percent": "40", "text": "Khởi công cầu"}
         },
@@ -93,8 +94,11 @@ def test_every_form_route_refuses_a_missing_or_wrong_csrf_token(fresh_site: Site
     posts = form_posts(fresh_site, waiting.observation_id)
 
     # Every POST route of the pages is in the list: a new form route must be added here.
-    described = fresh_site.app.openapi()["paths"]
-    app_posts = {p for p, ops in described.items() if "post" in ops and not p.startswith("/api/")}
+    from tests.web.test_authorisation import registered_routes
+
+    app_posts = {
+        p for m, p in registered_routes(fresh_site.app) if m == "POST" and not p.startswith("/api/")
+    }
     templated = {
         re.sub(r"\{[a-z_]+\}", "*", p)
         for p in (
@@ -103,6 +107,7 @@ def test_every_form_route_refuses_a_missing_or_wrong_csrf_token(fresh_site: Site
             "/r/{resolution_id}/entry",
             "/r/{resolution_id}/upload",
             "/review/{observation_id}",
+            "/figures/{observation_id}/withdraw",
             "/r/{resolution_id}/tasks/{task_id}/updates",
             "/admin/users",
             "/admin/users/{username}",
@@ -355,3 +360,220 @@ def test_first_admin(empty_url: str, tmp_path: Path) -> None:
         second = accounts.ensure_first_admin(other)
         assert second is not None
         assert second.password != first.password
+
+
+# -- account lockout, password reset, disabling (ASVS 2.2.1, 2.5, 3.3) ---------------
+
+
+def test_account_lockout_survives_restarts_and_an_admin_unlocks_it(fresh_site: Site) -> None:
+    from chitieu.web.security import LOCKOUT_FAILURES
+
+    # The per-address limiter out of the way: lockout counts failures from anywhere.
+    client = TestClient(fresh_site.make_app(login_attempts=1000))
+    assert [attempt(client, "xem", "sai-mat-khau") for _ in range(LOCKOUT_FAILURES)] == [
+        401
+    ] * LOCKOUT_FAILURES
+    assert attempt(client, "xem", PASSWORD) == 423  # even the right password
+    # Kept in the database: another process (app) agrees.
+    other = TestClient(fresh_site.make_app(login_attempts=1000))
+    response = other.post(
+        "/login",
+        data={
+            "username": "xem",
+            "password": PASSWORD,
+            "csrf_token": csrf_of(other, "/login"),
+            "next": "/",
+        },
+    )
+    assert response.status_code == 423
+    assert "Tài khoản tạm khóa sau 10 lần đăng nhập sai" in response.text
+    assert other.get("/api/v1/me").status_code == 401
+    # Another account is not affected; an unknown name locks the same way (no hint).
+    assert attempt(client, "nhaplieu", PASSWORD) == 303
+    for _ in range(LOCKOUT_FAILURES):
+        attempt(client, "khong-co-ai", "sai-mat-khau")
+    assert attempt(client, "khong-co-ai", "sai-mat-khau") == 423
+    store = fresh_site.store
+    [lock] = [e for e in store.audit_log(action="lock") if e.entity_id == "xem"]
+    assert lock.entity == "user"
+    assert store.audit_log(action="login_locked", actor="xem")
+
+    admin = fresh_site.client("quantri")
+    page = admin.get("/admin").text
+    assert 'data-locked="xem"' in page
+    assert 'data-locked="nhaplieu"' not in page
+    # Saving the user without ticking "unlock" leaves the lock.
+    form = {"csrf_token": csrf_of(admin, "/admin"), "role": "viewer", "active": "on"}
+    assert admin.post("/admin/users/xem", data=form).status_code == 200
+    assert attempt(client, "xem", PASSWORD) == 423
+    assert admin.post("/admin/users/xem", data={**form, "unlock": "on"}).status_code == 200
+    [unlock] = store.audit_log(action="unlock")
+    assert (unlock.actor, unlock.entity, unlock.entity_id) == ("quantri", "user", "xem")
+    assert 'data-locked="xem"' not in admin.get("/admin").text
+    assert attempt(client, "xem", PASSWORD) == 303
+
+
+def test_an_admin_password_reset_ends_a_lockout(fresh_site: Site) -> None:
+    from chitieu.web.security import LOCKOUT_FAILURES
+
+    client = TestClient(fresh_site.make_app(login_attempts=1000))
+    for _ in range(LOCKOUT_FAILURES):
+        attempt(client, "nhapkhac", "sai-mat-khau")
+    assert attempt(client, "nhapkhac", PASSWORD) == 423
+    admin = fresh_site.client("quantri")
+    response = admin.post(
+        "/admin/users/nhapkhac",
+        data={
+            "csrf_token": csrf_of(admin, "/admin"),
+            "role": "editor",
+            "agencies": "so-y-te",
+            "active": "on",
+            "password": "Mat-khau-moi-2026",
+        },
+    )
+    assert response.status_code == 200
+    assert attempt(client, "nhapkhac", PASSWORD) == 401  # the old password is gone
+    assert attempt(client, "nhapkhac", "Mat-khau-moi-2026") == 303
+    assert [e.entity_id for e in fresh_site.store.audit_log(action="unlock")] == ["nhapkhac"]
+
+
+def test_a_disabled_users_session_and_tokens_stop_working(fresh_site: Site) -> None:
+    token = accounts.new_token(fresh_site.store, "nhaplieu", "dong-bo", actor="test")
+    api = TestClient(fresh_site.app, headers={"Authorization": f"Bearer {token}"})
+    assert api.get("/api/v1/me").json()["username"] == "nhaplieu"
+    browser = fresh_site.client("nhaplieu")
+    assert browser.get(f"/r/{XVI}/entry").status_code == 200
+
+    admin = fresh_site.client("quantri")
+    form = {"csrf_token": csrf_of(admin, "/admin"), "role": "editor", "agencies": "cuc-thong-ke"}
+    assert admin.post("/admin/users/nhaplieu", data=form).status_code == 200  # not "active"
+    assert api.get("/api/v1/me").status_code == 401
+    body = {
+        "figures": [
+            {
+                "indicator": "urban-unemployment",
+                "year": 2024,
+                "value": 3.1,
+                "source_document": "Báo cáo",
+            }
+        ]
+    }
+    assert api.post(f"/api/v1/resolutions/{XVI}/observations", json=body).status_code == 401
+    response = browser.get(f"/r/{XVI}/entry", follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"].startswith("/login")
+    assert attempt(TestClient(fresh_site.app), "nhaplieu", PASSWORD) == 401
+    [change] = fresh_site.store.audit_log(actor="quantri", entity="user")
+    assert change.entity_id == "nhaplieu"
+    assert fresh_site.store.awaiting_review() == []
+    # Enabled again, the same token works again: disabling is not deleting.
+    assert admin.post("/admin/users/nhaplieu", data={**form, "active": "on"}).status_code == 200
+    assert api.get("/api/v1/me").status_code == 200
+
+
+def test_no_secrets_in_logs(fresh_site: Site, caplog: pytest.LogCaptureFixture) -> None:
+    """Passwords, tokens, session cookies and CSRF tokens never reach a log record."""
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    secrets_seen: list[str] = [PASSWORD, "Sai-mat-khau-bi-mat-77", "Mat-khau-moi-bi-mat-2026"]
+    client = TestClient(fresh_site.app)
+    assert attempt(client, "duyet1", secrets_seen[1]) == 401
+    login(client, "quantri")
+    secrets_seen.append(client.cookies["chitieu_session"])
+    token_page = client.post(
+        "/admin/tokens",
+        data={"csrf_token": csrf_of(client, "/admin"), "username": "quantri", "name": "log"},
+    )
+    token = re.search(r'<code id="new-token">([^<]+)</code>', token_page.text)
+    assert token
+    secrets_seen += [token.group(1), csrf_of(client, "/admin")]
+    api = TestClient(fresh_site.app, headers={"Authorization": f"Bearer {token.group(1)}"})
+    assert api.get("/api/v1/me").status_code == 200
+    assert api.get("/api/v1/me", headers={"Authorization": "Bearer ct_sai"}).status_code == 401
+    response = client.post(
+        "/admin/users/xem",
+        data={
+            "csrf_token": csrf_of(client, "/admin"),
+            "role": "viewer",
+            "active": "on",
+            "password": secrets_seen[2],
+        },
+    )
+    assert response.status_code == 200
+    assert attempt(TestClient(fresh_site.app), "xem", secrets_seen[2]) == 303
+    # Something was logged, so the check below is not vacuous.
+    assert caplog.records
+    logged = "\n".join(
+        f"{r.name} {r.getMessage()} {r.args!r} {r.exc_text or ''}" for r in caplog.records
+    )
+    for secret in secrets_seen:
+        assert secret not in logged
+    audit = repr(fresh_site.store.audit_log(limit=100_000))
+    for secret in secrets_seen:
+        assert secret not in audit
+
+
+# -- CSRF for API writes, CSP without inline script ----------------------------------
+
+
+def test_api_writes_with_a_session_need_the_csrf_header(fresh_site: Site) -> None:
+    from tests.web.authz_matrix import MATRIX
+    from tests.web.test_authorisation import registered_routes
+
+    api_posts = {
+        route
+        for method, route in registered_routes(fresh_site.app)
+        if method in ("POST", "PUT", "PATCH", "DELETE") and route.startswith("/api/")
+    }
+    rows = {row.route: row for row in MATRIX if row.api and row.writes}
+    assert api_posts == set(rows), "an API write without a body in authz_matrix.MATRIX"
+    admin = fresh_site.client("quantri")
+    before = snapshot(fresh_site)
+    for route, row in rows.items():
+        path = row.target.replace("{pending}", "1")
+        for headers in ({}, {"X-CSRF-Token": "sai-ma"}, {"X-CSRF-Token": ""}):
+            response = admin.post(path, json=row.json, headers=headers)
+            assert response.status_code == 403, (route, headers)
+            assert response.json()["error"] == "csrf", route
+    assert snapshot(fresh_site) == before
+    # A bearer token needs no CSRF header (no cookie is sent automatically with it).
+    token = accounts.new_token(fresh_site.store, "quantri", "x", actor="test")
+    bearer = TestClient(fresh_site.app, headers={"Authorization": f"Bearer {token}"})
+    row = rows["/api/v1/resolutions/{resolution_id}/observations"]
+    assert bearer.post(row.target, json=row.json).status_code == 201
+
+
+def test_csp_needs_no_inline_script(site: Site) -> None:
+    """script-src has no 'unsafe-inline', and no page carries inline script or handlers."""
+    client = site.client("quantri")
+    csp = client.get(f"/r/{XVI}").headers["content-security-policy"]
+    script_src = next(p for p in csp.split(";") if p.strip().startswith("script-src"))
+    assert "unsafe-inline" not in script_src
+    assert "unsafe-eval" not in script_src
+    assert "object-src 'none'" in csp
+    assert "base-uri" in csp
+    pages = [
+        f"/r/{XVI}",
+        f"/r/{XVI}/t/11",
+        f"/r/{XVI}/t/1",
+        f"/r/{XVI}/tasks",
+        f"/r/{XVI}/tasks/dp1",
+        f"/r/{XVI}/entry",
+        "/review",
+        "/audit",
+        "/admin",
+        "/tools/extract",
+        "/tools/claims",
+        "/login",
+        "/api/v1/docs",
+        "/khong-co",
+    ]
+    for path in pages:
+        response = client.get(path)
+        assert response.headers.get("referrer-policy") == "same-origin", path
+        html = response.text
+        for tag in re.findall(r"<script\b[^>]*>", html, re.I):
+            assert "src=" in tag or 'type="application/json"' in tag, (path, tag)
+        assert not re.search(r"<[^>]+\son[a-z]+\s*=", html, re.I), path
+        assert "javascript:" not in html.lower(), path

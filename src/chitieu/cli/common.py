@@ -9,14 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any, TypeVar
 
 import click
 from rich.console import Console
 
-from chitieu import services
+from chitieu import progress, services
 from chitieu.core.numbers import NumberFormatError, parse_number
 from chitieu.core.results import ResolutionResult
 from chitieu.core.settings import EvaluationSettings
@@ -66,6 +67,45 @@ def rates_from(specs: tuple[str, ...]) -> ExchangeRates | None:
         currency, year, rate = parse_rate(spec)
         rates = rates.with_rate(currency, "đồng", rate, year)
     return rates
+
+
+progress_option = click.option(
+    "--progress/--no-progress",
+    "show_progress",
+    default=None,
+    help="Thanh tiến độ (progress bar) on stderr; default: only on a terminal.",
+)
+
+
+@contextmanager
+def showing_progress(show: bool | None) -> Iterator[None]:
+    """A bar per step (read, check, write) on stderr while a long load runs; nothing when
+    the output is not a terminal (scripts, CI logs) or with ``--no-progress``."""
+    err = console(err=True)
+    if not (err.is_terminal if show is None else show):
+        yield
+        return
+    if not err.is_terminal:  # asked for explicitly: draw it anyway (a log that wants it)
+        err = Console(stderr=True, highlight=False, force_terminal=True)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    with Progress(
+        "{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def report(task: str, done: int, total: int | None) -> None:
+            if task not in tasks:
+                tasks[task] = bar.add_task(task, total=total)
+            bar.update(tasks[task], completed=done, total=total)
+
+        with progress.reporting(report):
+            yield
 
 
 def console(err: bool = False) -> Console:

@@ -17,7 +17,7 @@ from chitieu.exports import evaluation as export
 from chitieu.exports import observations as export_observations
 from chitieu.services import analysis as analysis_service
 
-from . import analysis, reading, render, reports, review, web
+from . import analysis, archive, bulk, reading, render, reports, review, web
 from .common import (
     RATE_HELP,
     console,
@@ -25,8 +25,10 @@ from .common import (
     handles_errors,
     lang_option,
     open_store,
+    progress_option,
     rates_from,
     ready_store,
+    showing_progress,
 )
 
 
@@ -65,9 +67,10 @@ def init(ctx: click.Context) -> None:
     is_flag=True,
     help="Check everything (files and database) and report, but write nothing.",
 )
+@progress_option
 @click.pass_context
 @handles_errors
-def load(ctx: click.Context, source: str, dry_run: bool) -> None:
+def load(ctx: click.Context, source: str, dry_run: bool, show_progress: bool | None) -> None:
     """Nạp bộ dữ liệu có sẵn, tệp định nghĩa .yaml hoặc tệp số liệu .csv.
 
     SOURCE is a shipped dataset name (see `chitieu datasets`), a definition file
@@ -76,9 +79,11 @@ def load(ctx: click.Context, source: str, dry_run: bool) -> None:
     store = ready_store(ctx)
     path = Path(source)
     if datasets.get(source) is not None and not path.exists():
-        report = services.load_dataset(store, source, dry_run=dry_run)
+        with showing_progress(show_progress):
+            report = services.load_dataset(store, source, dry_run=dry_run)
     elif path.exists():
-        report = services.load_path(store, path, dry_run=dry_run)
+        with showing_progress(show_progress):
+            report = services.load_path(store, path, dry_run=dry_run)
     else:
         known = ", ".join(d.name for d in datasets.available())
         raise ValueError(
@@ -160,6 +165,9 @@ def figures(
     show_default=True,
 )
 @click.option("--rate", "rates", multiple=True, help=RATE_HELP)
+@click.option(
+    "--all-areas", is_flag=True, help="Every area at once: verdict counts per target (csv: all)."
+)
 @click.pass_context
 @handles_errors
 def evaluate(
@@ -170,9 +178,12 @@ def evaluate(
     lang: str,
     fmt: str,
     rates: tuple[str, ...],
+    all_areas: bool = False,
 ) -> None:
     """Đánh giá các chỉ tiêu của nghị quyết (evaluate a resolution's targets)."""
     store = ready_store(ctx)
+    if all_areas:
+        return bulk.show(store, resolution, as_of, rates, lang, fmt)
     result = evaluate_stored(store, resolution, as_of, rates, area)
     if fmt == "json":
         click.echo(export.to_json(result))
@@ -222,7 +233,7 @@ def explain(
 
 
 # Topic modules each export COMMANDS; registering them here keeps main.py the one index.
-_TOPICS: tuple[ModuleType, ...] = (web, reports, reading, analysis, review)
+_TOPICS: tuple[ModuleType, ...] = (web, reports, reading, analysis, review, archive)
 for _module in _TOPICS:
     for _command in _module.COMMANDS:
         main.add_command(_command)

@@ -9,7 +9,13 @@ import click
 from chitieu.core.numbers import format_number
 from chitieu.services import exchange, reports
 
-from .common import handles_errors, lang_option, ready_store
+from .common import (
+    handles_errors,
+    lang_option,
+    progress_option,
+    ready_store,
+    showing_progress,
+)
 
 _as_of = click.option("--as-of", "as_of", type=int, default=None, help="Last year of figures.")
 _output = click.option(
@@ -83,12 +89,14 @@ def template(
 @click.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Check every cell and report, write nothing.")
+@progress_option
 @click.pass_context
 @handles_errors
-def import_(ctx: click.Context, file: Path, dry_run: bool) -> None:
+def import_(ctx: click.Context, file: Path, dry_run: bool, show_progress: bool | None) -> None:
     """Nhập số liệu (import figures) from a filled template (.xlsx), .csv or .json."""
     store = ready_store(ctx)
-    done = exchange.import_file(store, file, dry_run=dry_run)
+    with showing_progress(show_progress):
+        done = exchange.import_file(store, file, dry_run=dry_run)
     a = done.added
     n = {
         k: format_number(v)

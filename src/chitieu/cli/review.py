@@ -1,5 +1,6 @@
 """``chitieu review``: the approval queue from the command line (list, approve, return,
-reopen), acting as a named reviewer so that the four-eyes rule and the audit log hold."""
+reopen, withdraw), acting as a named user so that the four-eyes rule, the rules of who may
+withdraw what, and the audit log hold."""
 
 from __future__ import annotations
 
@@ -104,6 +105,31 @@ def return_(ctx: click.Context, ids: tuple[int, ...], username: str, comment: st
 def reopen(ctx: click.Context, ids: tuple[int, ...], username: str, comment: str) -> None:
     """Mở khóa số liệu đã duyệt (reopen an approved figure for correction)."""
     _act(ctx, ReviewAction.REOPEN, ids, username, comment)
+
+
+@review.command()
+@click.argument("ids", nargs=-1, type=int, required=True)
+@click.option(
+    "--as",
+    "username",
+    required=True,
+    help="Who withdraws: a reviewer or admin (any figure), or the editor who submitted it "
+    "(while it waits for review or was returned).",
+)
+@click.option("--reason", required=True, help="Why it is withdrawn (required, audited).")
+@click.pass_context
+@handles_errors
+def withdraw(ctx: click.Context, ids: tuple[int, ...], username: str, reason: str) -> None:
+    """Rút số liệu (withdraw): kept and marked, no longer counted in evaluations."""
+    store = ready_store(ctx)
+    account = store.user(username)
+    if account is None or not account.active:
+        raise KeyError(f"không có người dùng '{username}' đang hoạt động (no active user)")
+    if not reason.strip():
+        raise ValueError("cần ghi lý do rút số liệu (--reason must not be empty)")
+    for observation_id in ids:
+        done = figure_service.withdraw(store, observation_id, account.principal, reason)
+        click.echo(f"{observation_id}: {done.state.value}")
 
 
 COMMANDS: list[click.Command] = [review]

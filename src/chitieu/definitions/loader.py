@@ -78,14 +78,30 @@ MILESTONE_UNIT = "năm"
 _THOUSANDS_FLOAT_RE = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+$")
 _FLOAT_TOKEN_RE = re.compile(r"[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?")
 
+#: Largest definition accepted (the Hải Phòng 2020-2025 file has 68 KB): bounds the time a
+#: hostile upload can cost before any problem is reported.
+MAX_DEFINITION_CHARS = 500_000
+#: Values a document may hold once YAML aliases are expanded. Aliases share nodes, so a
+#: few lines can stand for 10^9 values ("billion laughs"); the real files hold < 10 000.
+MAX_NODES = 200_000
+#: Nesting deeper than any definition needs (the format nests about 6 levels).
+MAX_DEPTH = 64
+_BRACKETS_RE = re.compile(r"[\[\]{}]")
+#: Problems listed before the rest are only counted: a file of 10 000 unknown keys gets
+#: a readable message, and reporting it costs no more than reading it.
+MAX_PROBLEMS = 200
+
 
 def load_resolution(path: Path) -> Resolution:
     """Read and validate a resolution definition file."""
     filename = str(path)
     try:
-        raw = Path(path).read_bytes()
+        with Path(path).open("rb") as handle:
+            raw = handle.read(MAX_DEFINITION_CHARS * 4 + 1)
     except OSError as exc:
         raise DefinitionError([Problem(filename, None, "", f"cannot read file: {exc}")]) from exc
+    if len(raw) > MAX_DEFINITION_CHARS * 4:
+        raise DefinitionError([Problem(filename, None, "", _too_long())])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -96,9 +112,18 @@ def load_resolution(path: Path) -> Resolution:
 
 def load_resolution_text(text: str, filename: str = "<text>") -> Resolution:
     """Validate a resolution definition given as text; ``filename`` is used in problems."""
+    if len(text) > MAX_DEFINITION_CHARS:
+        raise DefinitionError([Problem(filename, None, "", _too_long())])
+    if _flow_depth(text) > MAX_DEPTH:
+        # ruamel's scanner is quadratic in the depth of "[[[[…": refuse before it starts.
+        problem = Problem(filename, None, "", f"YAML nested too deeply (more than {MAX_DEPTH})")
+        raise DefinitionError([problem])
     yaml = YAML(typ="rt")
     try:
         root = yaml.load(text)
+    except RecursionError as exc:
+        problem = Problem(filename, None, "", f"YAML nested too deeply (more than {MAX_DEPTH})")
+        raise DefinitionError([problem]) from exc
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -107,7 +132,27 @@ def load_resolution_text(text: str, filename: str = "<text>") -> Resolution:
         raise DefinitionError([problem]) from exc
     except YAMLError as exc:
         raise DefinitionError([Problem(filename, None, "", f"YAML error: {exc}")]) from exc
+    except ValueError as exc:
+        # ruamel converts scalars while composing; Python refuses an integer of more than
+        # 4300 digits there, before we could look at the value.
+        raise DefinitionError([Problem(filename, None, "", f"YAML value error: {exc}")]) from exc
     return _Loader(filename, text, root).load()
+
+
+def _flow_depth(text: str) -> int:
+    """Deepest nesting of "[" and "{" (quotes ignored: an over-estimate only for text
+    with dozens of unclosed brackets in strings, which no definition has)."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return 0
+    depth = deepest = 0
+    for match in _BRACKETS_RE.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _too_long() -> str:
+    return f"the file is too large (more than {MAX_DEFINITION_CHARS} characters)"
 
 
 class _Loader:
@@ -123,6 +168,8 @@ class _Loader:
         self.clause_ids: dict[str, Path_] = {}
         self.target_ids: dict[str, Path_] = {}
         self.numbers: dict[int, Path_] = {}
+        self.nodes = 0  # values seen by _plain, aliases counted each time they are used
+        self.more = 0  # problems beyond MAX_PROBLEMS, counted only
 
     # -- locating problems ---------------------------------------------------
 
@@ -147,6 +194,9 @@ class _Loader:
 
     def add(self, path: Path_, message: str, *, anchor: Path_ | None = None) -> None:
         """Record a problem at ``path`` (line taken from ``anchor`` when given)."""
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.more += 1
+            return
         line = self.line_of(anchor if anchor is not None else path)
         self.problems.append(
             Problem(self.filename, line, _dotted(path), self.subject(path) + message)
@@ -157,6 +207,9 @@ class _Loader:
             return model.model_validate(data)
         except ValidationError as exc:
             for err in exc.errors(include_url=False):
+                if len(self.problems) >= MAX_PROBLEMS:
+                    self.more += 1
+                    continue
                 loc = tuple(x for x in err["loc"] if isinstance(x, str | int))
                 self.add(path + loc, _message(err))
             return None
@@ -178,11 +231,23 @@ class _Loader:
         resolution = self._build()
         if self.problems or resolution is None:
             self.problems.sort(key=lambda p: (p.line is None, p.line or 0))
+            if self.more:
+                more = f"… and {self.more} more problems (only the first {MAX_PROBLEMS} are listed)"
+                self.problems.append(Problem(self.filename, None, "", more))
             raise DefinitionError(self.problems)
         return resolution
 
     def _plain(self, node: Any, path: Path_) -> Any:
         """Plain Python data for pydantic: strings NFC, dates ISO, YAML scalars unwrapped."""
+        self.nodes += 1
+        if self.nodes > MAX_NODES or len(path) > MAX_DEPTH:
+            what = (
+                f"more than {MAX_NODES} values once aliases are expanded"
+                if self.nodes > MAX_NODES
+                else f"nested more than {MAX_DEPTH} levels deep"
+            )
+            problem = Problem(self.filename, self.line_of(path), _dotted(path), f"{what}")
+            raise DefinitionError([problem])
         if isinstance(node, Mapping):
             out: dict[Any, Any] = {}
             for key, value in node.items():

@@ -24,6 +24,8 @@ from chitieu.definitions.errors import DefinitionError, Problem
 from chitieu.definitions.observations_csv import COLUMNS, load_observations_text
 
 IGNORED = ("id", "revision", "recorded_at")
+#: Beyond 10^±100 a figure is not a statistic; its exponent is kept, not expanded.
+_MAX_EXPONENT = 100
 
 
 def load_observations_json(
@@ -45,10 +47,15 @@ def load_observations_json_text(
     areas: Collection[str] | None = None,
 ) -> list[Observation]:
     try:
-        data = json.loads(text, parse_float=Decimal)
+        # Integers as decimals too: Python refuses to convert one of more than 4300 digits.
+        data = json.loads(text, parse_float=Decimal, parse_int=Decimal)
     except json.JSONDecodeError as exc:
         raise DefinitionError(
             [Problem(filename, exc.lineno, "", f"not valid JSON: {exc.msg}")]
+        ) from exc
+    except RecursionError as exc:
+        raise DefinitionError(
+            [Problem(filename, None, "", "not valid JSON: nested too deeply")]
         ) from exc
     if isinstance(data, dict) and isinstance(data.get("observations"), list):
         data = data["observations"]
@@ -100,6 +107,10 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
+        if not value.is_finite() or abs(value.adjusted()) > _MAX_EXPONENT:
+            # "1e999999999" written out would be a billion digits; as written, the CSV
+            # rules refuse it with their usual message.
+            return str(value)
         return f"{value:f}"
     if isinstance(value, bool):
         return str(value).lower()

@@ -16,16 +16,20 @@ merged cells and formulas are refused rather than guessed around.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 import zipfile
 from collections.abc import Collection, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+from xml.etree.ElementTree import ParseError
+from xml.parsers import expat
 
 import python_calamine
+from lxml.etree import XMLSyntaxError
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from chitieu.core.model import Citation, Indicator
 from chitieu.core.numbers import NumberFormatError, parse_number
@@ -33,10 +37,28 @@ from chitieu.core.observations import Observation, Status
 from chitieu.core.units import UnknownUnitError, compatible, convertible_with_rate, parse_unit
 from chitieu.definitions.errors import DefinitionError, Problem
 from chitieu.definitions.observations_csv import STATUS_ALIASES
+from chitieu.exchange.archive import UnsafeArchiveError, check_archive
 from chitieu.exchange.template import COLUMNS, DATA_SHEET
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
+#: The template has 9 columns; a sheet reaching column XFD (16 384) is refused.
+MAX_COLUMNS = 64
+# What the two readers raise on a workbook whose XML or structure is broken (found by the
+# fuzz campaign, fuzz/targets.py): calamine's errors are not ValueError subclasses;
+# openpyxl surfaces its XML parser's errors and trips over missing parts and attributes.
+_CALAMINE_ERRORS = (python_calamine.CalamineError, ValueError, KeyError)
+_OPENPYXL_ERRORS = (
+    XMLSyntaxError,
+    ParseError,
+    zipfile.BadZipFile,
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    OSError,  # "File contains no valid workbook part"
+)
 _EDITABLE = [c.key for c in COLUMNS if c.editable]
 
 
@@ -89,6 +111,13 @@ def read_xlsx(
         )
         problems.raise_if_any()
     try:
+        # Before any parser sees it: zip bombs, entity attacks, unsafe part names.
+        check_archive(path)
+        _check_extent(path)
+    except UnsafeArchiveError as exc:
+        problems.file(f"tệp Excel bị từ chối (workbook refused): {exc}")
+        problems.raise_if_any()
+    try:
         wb = python_calamine.CalamineWorkbook.from_path(str(path))
         sheet_names = list(wb.sheet_names)
     except Exception as exc:  # calamine raises several unrelated types for broken files
@@ -102,16 +131,23 @@ def read_xlsx(
             "– trang có bị đổi tên không? (was it renamed?) Dùng biểu mẫu gốc."
         )
         problems.raise_if_any()
-    sheet = wb.get_sheet_by_name(DATA_SHEET)
-    if sheet.total_height > MAX_ROWS:
-        problems.file(
-            f"sheet '{DATA_SHEET}' has {sheet.total_height} rows; the limit is {MAX_ROWS}"
-        )
+    try:
+        # calamine parses a sheet's XML only here: a broken sheet fails here, not above.
+        sheet = wb.get_sheet_by_name(DATA_SHEET)
+        if sheet.total_height > MAX_ROWS:
+            problems.file(
+                f"sheet '{DATA_SHEET}' has {sheet.total_height} rows; the limit is {MAX_ROWS}"
+            )
+            problems.raise_if_any()
+        rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
+        merged = sheet.merged_cell_ranges or []
+    except _CALAMINE_ERRORS as exc:
+        problems.file(f"tệp Excel bị hỏng, không đọc được (corrupt workbook): {exc}")
         problems.raise_if_any()
-    rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
+        raise  # unreachable
     _check_header(rows[0] if rows else [], problems)
     problems.raise_if_any()
-    for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:
+    for (r0, c0), (r1, c1) in merged:
         ref = f"{get_column_letter(c0 + 1)}{r0 + 1}:{get_column_letter(c1 + 1)}{r1 + 1}"
         problems.at(
             f"sheet '{DATA_SHEET}', cells {ref}",
@@ -121,6 +157,84 @@ def read_xlsx(
     observations = _rows(rows, indicators, areas, year_now, name, problems)
     problems.raise_if_any()
     return observations
+
+
+def _check_extent(path: Path) -> None:
+    """Refuse a sheet that reaches beyond MAX_ROWS rows or MAX_COLUMNS columns.
+
+    calamine allocates the whole rectangle from A1 to the farthest cell before returning
+    anything, and a failed allocation aborts the process (Rust, not an exception): one
+    cell written at XFD1048576 would take the web server down. So every XML part is read
+    here with expat, as calamine places cells (``r`` attributes, or the next row and
+    column when there is none), and the ``<dimension>`` openpyxl pads rows to is checked.
+    Malformed XML is refused too, since a more lenient parser might read past it.
+    """
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            if info.filename.lower().endswith(".xml"):
+                with archive.open(info) as stream:
+                    _Extent(info.filename).read(stream)
+
+
+class _Extent:
+    def __init__(self, part: str) -> None:
+        self.part = part
+        self.row = 0
+        self.column = 0
+
+    def read(self, stream: IO[bytes]) -> None:
+        parser = expat.ParserCreate()
+        parser.StartElementHandler = self._start
+        try:
+            parser.ParseFile(stream)
+        except expat.ExpatError as exc:
+            raise UnsafeArchiveError(
+                f"phần XML '{self.part}' hỏng (malformed XML in {self.part!r}: {exc})"
+            ) from exc
+
+    def _start(self, name: str, attrs: dict[str, str]) -> None:
+        local = name.rsplit(":", 1)[-1]
+        if local == "row":
+            self.row = _row_number(attrs.get("r"), self.row + 1)
+            self.column = 0
+        elif local == "c":
+            reference = _CELL_REF.fullmatch(attrs.get("r", ""))
+            if reference is not None:
+                self.column = _column(reference.group(1))
+                self.row = int(reference.group(2))
+            else:
+                self.column += 1
+        elif local == "dimension":
+            for corner in attrs.get("ref", "").split(":"):
+                reference = _CELL_REF.fullmatch(corner.replace("$", ""))
+                if reference is not None:
+                    self._check(int(reference.group(2)), _column(reference.group(1)))
+            return
+        else:
+            return
+        self._check(self.row, self.column)
+
+    def _check(self, row: int, column: int) -> None:
+        if row > MAX_ROWS + 1 or column > MAX_COLUMNS:
+            raise UnsafeArchiveError(
+                f"phần '{self.part}' có ô ở hàng {row}, cột {column}; giới hạn {MAX_ROWS + 1} "
+                f"hàng, {MAX_COLUMNS} cột (part {self.part!r} reaches row {row}, column "
+                f"{column}; the limit is {MAX_ROWS + 1} rows and {MAX_COLUMNS} columns)"
+            )
+
+
+_CELL_REF = re.compile(r"([A-Za-z]{1,7})([0-9]{1,12})")
+
+
+def _row_number(text: str | None, default: int) -> int:
+    return int(text) if text is not None and text.isascii() and text.isdigit() else default
+
+
+def _column(letters: str) -> int:
+    try:
+        return column_index_from_string(letters.upper())
+    except ValueError:  # beyond XFD: openpyxl refuses to count it
+        return MAX_COLUMNS + 1
 
 
 def _check_header(header: list[Any], problems: _Problems) -> None:
@@ -148,6 +262,14 @@ def _check_header(header: list[Any], problems: _Problems) -> None:
 def _cell_formats(path: Path, problems: _Problems) -> None:
     """What calamine cannot see: formulas, and values shown as percentages (Excel keeps
     "12%" typed into a % cell as 0,12, so the figure would be a hundred times too small)."""
+    try:
+        _formats(path, problems)
+    except _OPENPYXL_ERRORS as exc:
+        # calamine read the same file, so this is openpyxl's stricter view of broken XML.
+        problems.file(f"tệp Excel bị hỏng, không đọc được (corrupt workbook): {exc!r}")
+
+
+def _formats(path: Path, problems: _Problems) -> None:
     wb = load_workbook(path, read_only=True, data_only=False)
     value_column = _index("value")
     try:

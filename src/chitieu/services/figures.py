@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from chitieu.core.access import Action, Principal, allowed
+from chitieu.core.explain import qty
 from chitieu.core.model import Citation, Indicator, Resolution
 from chitieu.core.numbers import NumberFormatError, parse_number
 from chitieu.core.observations import Observation, Qualifier, Status
@@ -23,7 +24,7 @@ from chitieu.definitions import errors as definition_errors
 from chitieu.definitions.observations_csv import load_observations_text
 from chitieu.store import Store
 from chitieu.store.errors import ConflictError
-from chitieu.store.workflow import Review, ReviewAction, RowKey, Submission
+from chitieu.store.workflow import Review, ReviewAction, RowKey, StaleError, Submission
 
 MAX_REASON = 2000
 MAX_TEXT = 500
@@ -358,3 +359,72 @@ def latest_revision(store: Store, indicator: str, area: str, year: int, status: 
         if o.period == (year, year) and str(o.status) == status
     ]
     return max((o.revision for o in rows), default=0)
+
+
+def _quantity(value: Decimal, unit: str, lang: str) -> str:
+    try:
+        return qty(value, unit, lang)
+    except UnknownUnitError:
+        return f"{value} {unit}"
+
+
+def stale_values(exc: StaleError, lang: str) -> dict[str, object]:
+    """Both sides of a conflict, for an API answer: what is stored now and what was sent."""
+    stored = exc.stored
+    return {
+        "summary": str(exc),
+        "seen_revision": exc.seen,
+        "stored": None
+        if stored is None
+        else {
+            "value": str(stored.value),
+            "unit": stored.unit,
+            "text": _quantity(stored.value, stored.unit, lang),
+            "revision": stored.revision,
+            "recorded_by": stored.recorded_by,
+            "recorded_at": stored.recorded_at.isoformat(),
+        },
+        "yours": {
+            "value": str(exc.yours.value),
+            "unit": exc.yours.unit,
+            "text": _quantity(exc.yours.value, exc.yours.unit, lang),
+        },
+    }
+
+
+def stale_message(exc: StaleError, lang: str) -> str:
+    """One sentence that shows the user both values: never a silent overwrite, never a
+    refusal that hides what the other person entered."""
+    yours = _quantity(exc.yours.value, exc.yours.unit, lang)
+    stored = exc.stored
+    if stored is None:
+        if lang == "en":
+            return (
+                f"The figure changed while you were entering it: it is no longer stored "
+                f"(you saw revision {exc.seen}). Your value: {yours}. Check and send again."
+            )
+        return (
+            f"Số liệu đã thay đổi trong lúc bạn nhập: không còn số liệu lưu (bạn đã xem phiên "
+            f"bản {exc.seen}). Giá trị của bạn: {yours}. Kiểm tra rồi gửi lại."
+        )
+    theirs = _quantity(stored.value, stored.unit, lang)
+    if lang == "en":
+        return (
+            f"Somebody else changed this figure while you were entering it: stored now "
+            f"{theirs} (revision {stored.revision}, by {stored.recorded_by}); yours {yours} "
+            f"(you saw revision {exc.seen}). Nothing was saved. Check both; send again to "
+            f"replace the stored value with yours."
+        )
+    return (
+        f"Người khác đã sửa số liệu này trong lúc bạn nhập: giá trị đang lưu {theirs} "
+        f"(phiên bản {stored.revision}, do {stored.recorded_by} nhập); giá trị của bạn "
+        f"{yours} (bạn đã xem phiên bản {exc.seen}). Chưa lưu gì. Hãy đối chiếu hai giá trị; "
+        f"gửi lại nếu vẫn muốn thay bằng giá trị của bạn."
+    )
+
+
+def withdraw(store: Store, observation_id: int, who: Principal, reason: str) -> Review:
+    """Withdraw a figure (marked, never deleted): the one path of the CLI, pages and API."""
+    if len(reason) > MAX_REASON:
+        raise EntryError([FieldProblem("reason", "lý do quá dài", "reason too long")])
+    return store.withdraw_figure(observation_id, by=who, reason=reason.strip())

@@ -271,7 +271,8 @@ class ObservationReviewRow(Base):
     __tablename__ = "observation_reviews"
     __table_args__ = (
         sa.CheckConstraint(
-            "action IN ('submitted', 'approved', 'returned', 'reopened')", name="action_known"
+            "action IN ('submitted', 'approved', 'returned', 'reopened', 'withdrawn')",
+            name="action_known",
         ),
     )
 

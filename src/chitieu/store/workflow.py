@@ -6,6 +6,11 @@ with a comment; approved figures are locked until a reviewer *reopens* them. Eac
 is a new row of ``observation_reviews``: the state of a figure is its latest step, and
 the history is never lost. Figures loaded by the CLI from reviewed dataset files have no
 step at all and count as approved: they arrived through a trusted channel.
+
+Nothing is deleted in place: a figure entered by mistake is *withdrawn* (a step with a
+reason), its row stays, and it no longer counts. Concurrent writers are serialised per
+indicator (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: ``SELECT … FOR UPDATE`` on the
+indicators touched), so the revision a user saw is checked against what is committed.
 """
 
 from __future__ import annotations
@@ -13,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
@@ -22,11 +28,16 @@ from sqlalchemy.orm import Session, aliased
 from chitieu.core.access import Action, Principal, allowed, may_approve
 from chitieu.core.observations import Observation
 from chitieu.store.errors import ConflictError, NotFoundError, StoreError
-from chitieu.store.mixin import StoreMixin, audit, now
-from chitieu.store.tables import ObservationReviewRow, ObservationRow
+from chitieu.store.mixin import StoreMixin, audit, bulk_insert, now, write_audit_batch
+from chitieu.store.tables import (
+    IndicatorAgencyRow,
+    IndicatorRow,
+    ObservationReviewRow,
+    ObservationRow,
+)
 
 if TYPE_CHECKING:
-    from chitieu.store.store import AddResult
+    from chitieu.store.store import AddResult, WrittenFigure
 
 RowKey = tuple[str, str, int, int, str]
 
@@ -36,6 +47,7 @@ class ReviewState(StrEnum):
     APPROVED = "approved"
     RETURNED = "returned"
     REOPENED = "reopened"
+    WITHDRAWN = "withdrawn"
 
 
 class ReviewAction(StrEnum):
@@ -52,15 +64,49 @@ _RESULT = {
 
 
 # Sent again unchanged, these go back to the reviewers (the agency confirms the figure).
-_RESUBMITTABLE = (ReviewState.RETURNED, ReviewState.REOPENED)
+# A withdrawn figure sent again is a new submission too: never silently revived.
+_RESUBMITTABLE = (ReviewState.RETURNED, ReviewState.REOPENED, ReviewState.WITHDRAWN)
 
 
 class LockedError(ConflictError):
     """The figure is approved: a reviewer must reopen it before it can change."""
 
 
+class NotAllowedError(PermissionError, StoreError):
+    """The user's role or authorship does not allow this step (pages and API: 403)."""
+
+
+@dataclass(frozen=True)
+class StoredFigure:
+    """The figure as it is stored now, shown beside the user's own value on a conflict."""
+
+    value: Decimal
+    unit: str
+    revision: int
+    recorded_by: str
+    recorded_at: datetime
+
+
 class StaleError(ConflictError):
-    """Somebody changed the figure after the user opened it (optimistic locking)."""
+    """Somebody changed the figure after the user opened it (optimistic locking).
+
+    Carries both values, so the user sees theirs beside the stored one and decides.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        key: RowKey,
+        seen: int,
+        stored: StoredFigure | None,
+        yours: Observation,
+    ) -> None:
+        super().__init__(message)
+        self.key = key
+        self.seen = seen
+        self.stored = stored
+        self.yours = yours
 
 
 @dataclass(frozen=True)
@@ -99,7 +145,7 @@ def approved_clause() -> sa.ColumnElement[bool]:
     return sa.not_(ObservationRow.id.in_(not_approved))
 
 
-def _key(row: ObservationRow) -> RowKey:
+def _key(row: ObservationRow | WrittenFigure) -> RowKey:
     return (row.indicator, row.area, row.period_start, row.period_end, row.status)
 
 
@@ -127,6 +173,7 @@ class WorkflowMixin(StoreMixin):
         if not observations:
             raise StoreError("no figures to submit")
         with self._write(dry_run) as session:
+            _lock_indicators(session, {o.indicator for o in observations})
             latest = self._latest_rows(session, [obs_key(o) for o in observations])
             states = self._states(session, [r.id for r in latest.values()])
             for number, obs in enumerate(observations, start=1):
@@ -139,7 +186,12 @@ class WorkflowMixin(StoreMixin):
                     if seen != now_at:
                         raise StaleError(
                             f"{where}: changed since you opened it (revision {now_at}, you saw"
-                            f" {seen}); reload and check the newer figure"
+                            f" {seen}): stored {_value_text(held)}, yours"
+                            f" {obs.value} {obs.unit}; reload and check the newer figure",
+                            key=key,
+                            seen=seen,
+                            stored=None if held is None else _stored(held),
+                            yours=obs,
                         )
                 if held is not None and _state(states.get(held.id)) is ReviewState.APPROVED:
                     same = (held.value, held.unit, held.qualifier) == (
@@ -152,7 +204,7 @@ class WorkflowMixin(StoreMixin):
                             f"{where}: the approved figure (revision {held.revision}) is locked;"
                             " a reviewer must reopen it before it can be corrected"
                         )
-            rows: list[ObservationRow] = []
+            rows: list[WrittenFigure] = []
             added = self._add_observations(  # type: ignore[attr-defined]
                 session,
                 observations,
@@ -161,11 +213,21 @@ class WorkflowMixin(StoreMixin):
                 dataset=dataset,
                 written=rows,
             )
-            session.flush()
+            try:
+                session.flush()
+            except sa.exc.IntegrityError as exc:
+                # The unique key (indicator, area, period, status, revision) is the last
+                # guard: a concurrent writer took this revision first. Never overwrite.
+                if not _is_revision_clash(exc):
+                    raise
+                raise ConflictError(
+                    "another submission for the same figure was saved at the same moment;"
+                    " reload and check the newer figure"
+                ) from exc
             # An unchanged figure that was returned or reopened is sent back to the queue:
             # the agency confirms it; otherwise it could never be approved again.
             written = {_key(r): r for r in rows}
-            waiting: list[ObservationRow] = []
+            waiting: list[ObservationRow | WrittenFigure] = []
             for obs in observations:
                 key = obs_key(obs)
                 held = latest.get(key)
@@ -174,28 +236,39 @@ class WorkflowMixin(StoreMixin):
                 elif held is not None and _state(states.get(held.id)) in _RESUBMITTABLE:
                     waiting.append(held)
             at = now()
-            for row in waiting:
-                session.add(
-                    ObservationReviewRow(
-                        observation_id=row.id,
-                        action=ReviewState.SUBMITTED.value,
-                        actor=actor,
-                        at=at,
-                        comment=reason,
-                    )
-                )
-                previous = latest.get(_key(row))
-                audit(
+            # One bulk insert each for the review steps and the audit rows: an imported
+            # workbook has 100.000 figures, and one ORM object each took longer than the rest.
+            if waiting:
+                bulk_insert(
                     session,
-                    actor,
-                    "submit",
-                    "observation",
-                    _entity_id(row),
-                    before={} if previous is None else _figure(previous),
-                    after=_figure(row),
-                    reason=reason,
-                    at=at,
+                    ObservationReviewRow.__table__,
+                    [
+                        {
+                            "observation_id": row.id,
+                            "action": ReviewState.SUBMITTED.value,
+                            "actor": actor,
+                            "at": at,
+                            "comment": reason,
+                        }
+                        for row in waiting
+                    ],
                 )
+                batch: list[dict[str, Any]] = []
+                for row in waiting:
+                    previous = latest.get(_key(row))
+                    audit(
+                        session,
+                        actor,
+                        "submit",
+                        "observation",
+                        _entity_id(row),
+                        before={} if previous is None else _figure(previous),
+                        after=_figure(row),
+                        reason=reason,
+                        at=at,
+                        batch=batch,
+                    )
+                write_audit_batch(session, batch)
             return Submission(added, tuple(r.id for r in waiting))
 
     def review_figure(
@@ -207,6 +280,7 @@ class WorkflowMixin(StoreMixin):
             row = session.get(ObservationRow, observation_id)
             if row is None:
                 raise NotFoundError(f"no figure with id {observation_id}")
+            _lock_indicators(session, {row.indicator})
             history = self._history(session, observation_id)
             state = history[-1].state if history else ReviewState.APPROVED
             where = f"figure {observation_id} ({_entity_id(row)})"
@@ -256,6 +330,62 @@ class WorkflowMixin(StoreMixin):
                 at=at,
             )
             return Review(observation_id, result, reviewer.username, at, comment)
+
+    def withdraw_figure(self, observation_id: int, *, by: Principal, reason: str) -> Review:
+        """Mark a figure withdrawn: the row stays, it no longer counts, the step is audited.
+
+        Reviewers and administrators withdraw any figure that is not withdrawn already; an
+        editor withdraws only their own submission while it waits for review or has been
+        returned (before a reviewer has accepted it), for an indicator of their agencies.
+        """
+        if not reason.strip():
+            raise StoreError(f"figure {observation_id}: say why it is withdrawn (reason)")
+        with self._write() as session:
+            row = session.get(ObservationRow, observation_id)
+            if row is None:
+                raise NotFoundError(f"no figure with id {observation_id}")
+            _lock_indicators(session, {row.indicator})
+            history = self._history(session, observation_id)
+            state = history[-1].state if history else ReviewState.APPROVED
+            where = f"figure {observation_id} ({_entity_id(row)})"
+            if state is ReviewState.WITHDRAWN:
+                raise ConflictError(f"{where}: is already withdrawn")
+            if not allowed(by, Action.REVIEW_FIGURE):
+                submitter = next(
+                    (h.actor for h in reversed(history) if h.state is ReviewState.SUBMITTED), ""
+                )
+                agency = session.get(IndicatorAgencyRow, row.indicator)
+                own = submitter == by.username and allowed(
+                    by, Action.ENTER_FIGURE, None if agency is None else agency.agency
+                )
+                if not own:
+                    raise NotAllowedError(
+                        f"{where}: only a reviewer, or the editor who submitted it, may withdraw it"
+                    )
+                if state not in (ReviewState.SUBMITTED, ReviewState.RETURNED):
+                    raise ConflictError(f"{where}: is {state.value}; a reviewer must withdraw it")
+            at = now()
+            session.add(
+                ObservationReviewRow(
+                    observation_id=observation_id,
+                    action=ReviewState.WITHDRAWN.value,
+                    actor=by.username,
+                    at=at,
+                    comment=reason,
+                )
+            )
+            audit(
+                session,
+                by.username,
+                "withdraw",
+                "observation",
+                _entity_id(row),
+                before={"state": state.value},
+                after={"state": ReviewState.WITHDRAWN.value, **_figure(row)},
+                reason=reason,
+                at=at,
+            )
+            return Review(observation_id, ReviewState.WITHDRAWN, by.username, at, reason)
 
     def review_states(self, observation_ids: Sequence[int]) -> dict[int, Review]:
         """The latest step per observation; figures without any step are not listed."""
@@ -324,6 +454,37 @@ class WorkflowMixin(StoreMixin):
         return [_review(row) for row in rows]
 
 
+def _lock_indicators(session: Session, codes: set[str]) -> None:
+    """PostgreSQL: take the indicators' rows FOR UPDATE (sorted: no deadlock) before
+    reading the latest revisions, so two writers of the same figure run one after the
+    other and the second sees the first's revision. SQLite needs nothing: every write
+    transaction starts with ``BEGIN IMMEDIATE`` and holds the database's write lock."""
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql" or not codes:
+        return
+    session.execute(
+        sa.select(IndicatorRow.code)
+        .where(IndicatorRow.code.in_(sorted(codes)))
+        .order_by(IndicatorRow.code)
+        .with_for_update()
+    ).all()
+
+
+def _is_revision_clash(exc: sa.exc.IntegrityError) -> bool:
+    text = str(exc.orig)
+    return "uq_observations_key_revision" in text or (
+        "UNIQUE constraint failed: observations." in text
+    )
+
+
+def _stored(row: ObservationRow) -> StoredFigure:
+    return StoredFigure(row.value, row.unit, row.revision, row.recorded_by, row.recorded_at)
+
+
+def _value_text(row: ObservationRow | None) -> str:
+    return "nothing" if row is None else f"{row.value} {row.unit} (by {row.recorded_by})"
+
+
 def _state(review: Review | None) -> ReviewState:
     return ReviewState.APPROVED if review is None else review.state
 
@@ -332,7 +493,7 @@ def _review(row: ObservationReviewRow) -> Review:
     return Review(row.observation_id, ReviewState(row.action), row.actor, row.at, row.comment)
 
 
-def _entity_id(row: ObservationRow) -> str:
+def _entity_id(row: ObservationRow | WrittenFigure) -> str:
     period = (
         str(row.period_start)
         if row.period_start == row.period_end
@@ -341,7 +502,7 @@ def _entity_id(row: ObservationRow) -> str:
     return f"{row.indicator}/{row.area}/{period}/{row.status}/r{row.revision}"
 
 
-def _figure(row: ObservationRow) -> dict[str, object]:
+def _figure(row: ObservationRow | WrittenFigure) -> dict[str, object]:
     return {
         "value": str(row.value),
         "unit": row.unit,

@@ -20,6 +20,7 @@ from fastapi.responses import (
     FileResponse,
     HTMLResponse,
     JSONResponse,
+    PlainTextResponse,
     RedirectResponse,
     Response,
 )
@@ -37,6 +38,7 @@ from chitieu.web.config import WebSettings
 from chitieu.web.deps import CsrfFailed, Forbidden, LoginRequired
 from chitieu.web.i18n import translate
 from chitieu.web.routes import admin, api, auth, figures, files, pages, reading, tasks
+from chitieu.web.security import BadInput, nul_in_url
 
 HERE = Path(__file__).resolve().parent
 PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
@@ -75,14 +77,19 @@ def create_app(settings: WebSettings | None = None, store: Store | None = None) 
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
+        if nul_in_url(request.scope.get("path", ""), request.scope.get("query_string", b"")):
+            # Before the session exists: a plain answer, not a page.
+            response: Response = _nul_answer(request)
+        else:
+            response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault(
             "Content-Security-Policy",
             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-            "script-src 'self'; frame-ancestors 'none'",
+            "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            "frame-ancestors 'none'",
         )
         return response
 
@@ -100,7 +107,8 @@ def create_app(settings: WebSettings | None = None, store: Store | None = None) 
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (auth, pages, figures, files, tasks, reading, admin):
-        app.include_router(module.router)
+        # Pages answer HTML: the OpenAPI file describes the JSON API only.
+        app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router, prefix="/api/v1")
     _install_error_handlers(app)
     return app
@@ -123,7 +131,23 @@ def _error(request: Request, status: int, key: str, detail: Any = None) -> Respo
     )
 
 
+NUL_MESSAGE = (
+    "Địa chỉ chứa ký tự NUL (\\x00), không hợp lệ. (The address contains a NUL character (\\x00).)"
+)
+
+
+def _nul_answer(request: Request) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"error": "bad_request", "message": NUL_MESSAGE}, status_code=400)
+    return PlainTextResponse(NUL_MESSAGE, status_code=400)
+
+
 def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(BadInput)
+    async def bad_input(request: Request, exc: BadInput) -> Response:
+        message = "chứa ký tự NUL (\\x00) (contains a NUL character)"
+        return _error(request, 400, "bad_request", [{"field": exc.field, "message": message}])
+
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, exc: LoginRequired) -> Response:
         if _wants_json(request):

@@ -18,7 +18,13 @@ from chitieu.store import Store
 from chitieu.store.accounts import Account
 from chitieu.web.config import WebSettings
 from chitieu.web.i18n import pick_lang
-from chitieu.web.security import CSRF_FIELD, CSRF_HEADER, new_csrf_token, same_token
+from chitieu.web.security import (
+    CSRF_FIELD,
+    CSRF_HEADER,
+    new_csrf_token,
+    refuse_nul,
+    same_token,
+)
 
 
 class LoginRequired(Exception):
@@ -144,6 +150,7 @@ async def checked_form(request: Request) -> FormData:
     given = form.get(CSRF_FIELD)
     if not same_token(request.session.get("csrf"), given if isinstance(given, str) else None):
         raise CsrfFailed()
+    refuse_nul(form.multi_items())
     return form
 
 

@@ -162,6 +162,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "state_approved": ("đã duyệt", "approved"),
     "state_returned": ("bị trả lại", "returned"),
     "state_reopened": ("đã mở khóa", "reopened"),
+    "state_withdrawn": ("đã rút", "withdrawn"),
+    "withdraw": ("Rút số liệu", "Withdraw"),
+    "withdraw_reason": ("Lý do rút (bắt buộc)", "Reason for withdrawing (required)"),
+    "withdrawn_ok": (
+        "Đã rút số liệu: số liệu vẫn được lưu, không còn dùng để đánh giá.",
+        "Figure withdrawn: it is kept, and no longer used in evaluations.",
+    ),
     "none": ("không có", "none"),
     "checks": ("Kiểm tra số liệu", "Data checks"),
     "extract": ("Đọc chỉ tiêu từ văn bản", "Read targets from a text"),

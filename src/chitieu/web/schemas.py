@@ -7,10 +7,22 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
-class FigureIn(BaseModel):
-    """One figure to submit. Numbers in machine format: JSON numbers or "1234.5"."""
+class In(BaseModel):
+    """A request body: unknown fields refused, no NUL character in any text (PostgreSQL
+    refuses them mid-transaction; SQLite would keep them)."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: object) -> object:
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("contains a NUL character (\\x00)")
+        return value
+
+
+class FigureIn(In):
+    """One figure to submit. Numbers in machine format: JSON numbers or "1234.5"."""
 
     indicator: str = Field(min_length=1, max_length=200)
     year: int = Field(ge=1945, le=2200)
@@ -35,9 +47,7 @@ class FigureIn(BaseModel):
         return value
 
 
-class SubmitIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class SubmitIn(In):
     figures: list[FigureIn] = Field(min_length=1, max_length=5000)
     reason: str = Field(default="", max_length=2000)
 
@@ -49,9 +59,7 @@ class SubmitOut(BaseModel):
     unchanged: int
 
 
-class ReviewIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ReviewIn(In):
     action: Literal["approve", "return", "reopen"]
     comment: str = Field(default="", max_length=2000)
 
@@ -64,9 +72,7 @@ class ReviewOut(BaseModel):
     comment: str
 
 
-class TaskUpdateIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class TaskUpdateIn(In):
     reported_on: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
     text: str = Field(min_length=1, max_length=4000)
     percent: int | None = Field(default=None, ge=0, le=100)

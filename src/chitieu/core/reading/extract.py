@@ -65,8 +65,10 @@ _WORD_BOUND: Final = {
 }
 _RANGE_JOIN: Final = re.compile(r"\s*(?:-|–|—|÷|đến|tới)\s*", re.IGNORECASE)
 _AFTER_BOUND: Final = re.compile(r"\s*(?P<word>trở\s+lên|trở\s+xuống)", re.IGNORECASE)
+# The space belongs to the preposition: a bare "\s*" before "năm" would be tried from
+# every position of a run of blank lines, quadratic in its length.
 _YEAR_PHRASE: Final = re.compile(
-    r"(?P<prep>đến|vào|trước|trong|từ|tới|cuối)?\s*năm\s+(?P<year>(?:19|20)\d\d)(?!\d)",
+    r"(?:(?P<prep>đến|vào|trước|trong|từ|tới|cuối)\s*)?năm\s+(?P<year>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
 # A period runs forwards: _period() drops "giai đoạn 2025-2021".

@@ -90,13 +90,17 @@ _NOUNS: Final = sorted(
 _NOUN: Final = "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _NOUNS) + r")(?!\w)"
 # A number as written in vi-VN text; the look-arounds keep "1.1.1.1" and "12.38" from
 # being read as numbers at all (the thousands groups must be exactly three digits).
+# Digits are ASCII: ``\d`` would also match "੧" or "٣", which parse_number refuses.
 # Bounded repetitions: a figure has at most 6 groups of thousands, 20 digits and 15
 # decimals, so a run of 100 000 digits costs a few steps per position, never a parse of
 # a 100 000-digit number.
-_NUM: Final = r"(?<![\w.,])(?:[1-9]\d{0,2}(?:\.\d{3}){1,6}|\d{1,20})(?:,\d{1,15})?(?!\d|[.,]\d)"
+_NUM: Final = (
+    r"(?<![\w.,])(?:[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,6}|[0-9]{1,20})(?:,[0-9]{1,15})?"
+    r"(?![0-9]|[.,][0-9])"
+)
 #: The number pattern, for the claim patterns (named group-free, look-arounds included).
 NUMBER: Final = _NUM
-_NUM_PLAIN: Final = r"(?:[1-9]\d{0,2}(?:\.\d{3}){1,6}|\d{1,20})(?:,\d{1,15})?"
+_NUM_PLAIN: Final = r"(?:[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,6}|[0-9]{1,20})(?:,[0-9]{1,15})?"
 _NUMERATOR: Final = rf"(?:\s*%|\s+{_SCALE}(?:\s+{_SCALE})?(?:\s+{_NOUN})?|\s*{_NOUN})"
 _DENOMINATOR: Final = rf"\s*/\s*(?:{_NUM_PLAIN}\s*)?(?:{_SCALE}\s+)?(?:{_NOUN}|năm|tháng)(?!\w)"
 _FIGURE: Final = re.compile(

@@ -8,6 +8,7 @@ next heading that opens another part (tasks, solutions, a Roman-numbered part).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Final
@@ -27,9 +28,12 @@ _GENERAL: Final = re.compile(
 )
 # A heading that opens something else: a Roman part, "Phần thứ", or a numbered heading
 # naming tasks, solutions, breakthroughs or directions.
+# Horizontal space only between the parts of a heading: a "\s*" here would run over blank
+# lines from every line start, and a page of blank lines would cost quadratic time.
 _END: Final = re.compile(
-    r"^[ \t]*(?:[IVX]{1,5}\s*[-.–)]\s*\S|phần\s+thứ"
-    r"|(?:\d{1,2}(?:\.\d{1,2})*\s*[-.–)]|[a-zđ]\s*\))?\s*(?:các\s+)?(?:nhiệm\s+vụ|giải\s+pháp"
+    r"^[ \t]*(?:[IVX]{1,5}[ \t]*[-.–)][ \t]*\S|phần\s+thứ"
+    r"|(?:\d{1,2}(?:\.\d{1,2})*[ \t]*[-.–)]|[a-zđ][ \t]*\))?[ \t]*(?:các\s+)?"
+    r"(?:nhiệm\s+vụ|giải\s+pháp"
     r"|khâu\s+đột\s+phá|đột\s+phá|phương\s+hướng|định\s+hướng|tổ\s+chức\s+thực\s+hiện)"
     r"[^\n]{0,100}$)",
     flags=re.IGNORECASE | re.MULTILINE,
@@ -48,18 +52,30 @@ class Section:
 
 
 def find_sections(text: str) -> list[Section]:
-    """Every targets section, specific headings first; empty when the text has none."""
+    """Every targets section, specific headings first; empty when the text has none.
+
+    The closing headings are found once and looked up by bisection, and the sections
+    taken are kept sorted, so a text made of thousands of headings costs n log n.
+    """
     found: list[Section] = []
-    taken: list[tuple[int, int]] = []
+    ends = [m.start() for m in _END.finditer(text)]
+    starts_taken: list[int] = []  # disjoint (start, end) spans, sorted by start
+    ends_taken: list[int] = []
     for pattern in (_SPECIFIC, _GENERAL):
         for match in pattern.finditer(text):
             body = match.end()
-            end_match = _END.search(text, body, min(len(text), body + MAX_SECTION))
-            end = end_match.start() if end_match else min(len(text), body + MAX_SECTION)
-            if any(a <= body < b or body <= a < end for a, b in taken):
+            limit = min(len(text), body + MAX_SECTION)
+            i = bisect.bisect_left(ends, body)
+            end = ends[i] if i < len(ends) and ends[i] < limit else limit
+            j = bisect.bisect_right(starts_taken, body)
+            inside = j > 0 and body < ends_taken[j - 1]
+            covers = j < len(starts_taken) and starts_taken[j] < end
+            if inside or covers:
                 continue  # a broader heading around a specific one: keep the specific one
             if not text[body:end].strip():
                 continue
             found.append(Section(match.start(), body, end, match.group().strip()))
-            taken.append((match.start(), end))
+            k = bisect.bisect_left(starts_taken, match.start())
+            starts_taken.insert(k, match.start())
+            ends_taken.insert(k, end)
     return sorted(found, key=lambda s: s.start)

@@ -18,7 +18,7 @@ from chitieu.services import tasks as task_service
 from chitieu.store import Store
 from chitieu.store.accounts import Account
 from chitieu.store.errors import StoreError
-from chitieu.web import views
+from chitieu.web import security, views
 from chitieu.web.deps import checked_form, get_store, logged_in, require
 from chitieu.web.i18n import translate
 
@@ -55,6 +55,7 @@ def _page(
             "token": token,
             "typed": typed or {},
             "my_tokens": [],
+            "locked": {u.username for u in store.users() if security.locked_out(store, u.username)},
         },
         status_code=status_code,
     )
@@ -110,6 +111,9 @@ def update_user(
         password = str(data.get("password") or "")
         if password:
             accounts.set_password(store, username, password, actor=account.username)
+        # A new password or the unlock box ends a lockout; the unlock is in the audit log.
+        if (password or data.get("unlock") == "on") and security.locked_out(store, username):
+            store.record_event(account.username, "unlock", "user", username)
     except (ValueError, StoreError) as exc:
         return _page(request, store, errors={username: str(exc)}, status_code=422)
     return _page(request, store, message=f"✓ {username}")

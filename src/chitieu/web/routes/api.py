@@ -11,6 +11,8 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
+from pydantic import ConfigDict, Field
 
 from chitieu.core.access import Action, allowed, allowed_somewhere
 from chitieu.exports import evaluation as evaluation_export
@@ -20,11 +22,24 @@ from chitieu.services import tasks as task_service
 from chitieu.store import Store
 from chitieu.store.accounts import Account
 from chitieu.store.errors import NotFoundError
-from chitieu.store.workflow import ReviewAction, RowKey
+from chitieu.store.workflow import ReviewAction, RowKey, StaleError
 from chitieu.web import schemas, views
 from chitieu.web.deps import Forbidden, api_write_guard, get_store, logged_in, viewer
 
-router = APIRouter(tags=["chitieu"], responses={401: {"model": schemas.ErrorOut}})
+# Every error is an ErrorOut: declared once for all operations (schemathesis checks it).
+router = APIRouter(
+    tags=["chitieu"],
+    responses={
+        code: {"model": schemas.ErrorOut, "description": what}
+        for code, what in (
+            (400, "Bad request (a NUL character in the address)"),
+            (401, "Log in or send a bearer token"),
+            (403, "Not allowed for this role or agency, or a missing CSRF header"),
+            (404, "No such resolution, target, task or figure"),
+            (422, "Invalid input; detail names each field"),
+        )
+    },
+)
 
 StoreDep = Annotated[Store, Depends(get_store)]
 Viewer = Annotated[Account | None, Depends(viewer)]
@@ -173,13 +188,24 @@ def submit(
     if problems:
         raise figure_service.EntryError(problems)
     figure_service.check_scope(account.principal, built, store.indicator_agencies())
-    submission = store.submit_figures(
-        built,
-        actor=account.username,
-        reason=body.reason,
-        dataset="api",
-        expected_revisions=expected or None,
-    )
+    try:
+        submission = store.submit_figures(
+            built,
+            actor=account.username,
+            reason=body.reason,
+            dataset="api",
+            expected_revisions=expected or None,
+        )
+    except StaleError as exc:  # both values in the answer: the client shows them, then decides
+        return JSONResponse(  # type: ignore[return-value]
+            {
+                "error": "conflict",
+                "message": figure_service.stale_message(exc, "en"),
+                "message_vi": figure_service.stale_message(exc, "vi"),
+                "detail": figure_service.stale_values(exc, "en"),
+            },
+            status_code=409,
+        )
     added = submission.added
     return schemas.SubmitOut(
         observation_ids=list(submission.observation_ids),
@@ -221,6 +247,31 @@ def review(
         done = store.review_figure(
             observation_id, action, reviewer=account.principal, comment=body.comment
         )
+    return schemas.ReviewOut(
+        observation_id=done.observation_id,
+        state=done.state.value,
+        actor=done.actor,
+        at=done.at.isoformat(),
+        comment=done.comment,
+    )
+
+
+class WithdrawIn(schemas.In):  # schemas.In: extra fields and NUL characters refused
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+@router.post(
+    "/observations/{observation_id}/withdraw",
+    response_model=schemas.ReviewOut,
+    responses={409: {"model": schemas.ErrorOut}, 403: {"model": schemas.ErrorOut}},
+)
+def withdraw(
+    observation_id: int, body: WithdrawIn, store: StoreDep, account: Writer
+) -> schemas.ReviewOut:
+    """Withdraw a figure (kept, marked withdrawn, no longer counted); reason required."""
+    done = figure_service.withdraw(store, observation_id, account.principal, body.reason)
     return schemas.ReviewOut(
         observation_id=done.observation_id,
         state=done.state.value,

@@ -1,4 +1,5 @@
-"""Log in and out. Failed logins are rate-limited per address and username."""
+"""Log in and out. Failed logins are rate-limited per address and username, and an
+account is locked after ``security.LOCKOUT_FAILURES`` failures until an admin unlocks it."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from starlette.datastructures import FormData
 
 from chitieu.services import accounts
 from chitieu.store import Store
-from chitieu.web import views
+from chitieu.web import security, views
 from chitieu.web.deps import checked_form, csrf_token, get_store
 from chitieu.web.i18n import translate
 from chitieu.web.security import new_csrf_token
@@ -23,6 +24,19 @@ def _safe_next(target: str | None) -> str:
     if not target or not target.startswith("/") or target.startswith("//"):
         return "/"
     return target
+
+
+def _locked_message(lang: str) -> str:
+    n = security.LOCKOUT_FAILURES
+    if lang == "vi":
+        return (
+            f"Tài khoản tạm khóa sau {n} lần đăng nhập sai. Quản trị viên có thể mở khóa; "
+            "nếu không, thử lại sau 24 giờ."
+        )
+    return (
+        f"This account is locked after {n} failed logins. An administrator can unlock it; "
+        "otherwise try again in 24 hours."
+    )
 
 
 @router.get("/login")
@@ -55,10 +69,27 @@ def login(
             },
             status_code=429,
         )
+    if security.locked_out(store, username):
+        # Not even the right password: the account waits for an administrator (or a day).
+        store.record_event(username, "login_locked", "session", address)
+        return views.render(
+            request,
+            "login.html",
+            {"next": target, "username": username, "error": _locked_message(lang)},
+            status_code=423,
+        )
     account = accounts.authenticate(store, username, password) if username else None
     if account is None:
         limiter.failed(address, username)
         store.record_event(username or "-", "login_failed", "session", address)
+        if username and security.failed_logins(store, username) == security.LOCKOUT_FAILURES:
+            store.record_event(
+                "system",
+                "lock",
+                "user",
+                username,
+                after={"failures": security.LOCKOUT_FAILURES},
+            )
         return views.render(
             request,
             "login.html",

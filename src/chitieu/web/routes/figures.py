@@ -15,7 +15,7 @@ from chitieu.services import figures as figure_service
 from chitieu.store import Store
 from chitieu.store.accounts import Account
 from chitieu.store.errors import StoreError
-from chitieu.store.workflow import ReviewAction
+from chitieu.store.workflow import ReviewAction, StaleError
 from chitieu.web import views
 from chitieu.web.deps import checked_form, get_store, require
 from chitieu.web.i18n import translate
@@ -104,6 +104,12 @@ def submit_entry(
         submission = figure_service.submit_form(store, resolution_id, form, account.principal, lang)
     except figure_service.EntryError as exc:
         return form_again(request, store, resolution_id, account, form, exc.by_field(lang))
+    except StaleError as exc:
+        # Both values on the page; the form now carries the stored revision, so sending it
+        # again is a deliberate choice made after seeing the other person's figure.
+        form.seen_revision = str(exc.stored.revision if exc.stored else 0)
+        message = figure_service.stale_message(exc, lang)
+        return form_again(request, store, resolution_id, account, form, {"_": message}, 409)
     except StoreError as exc:
         return form_again(request, store, resolution_id, account, form, {"_": str(exc)}, 409)
     n = len(submission.observation_ids)
@@ -170,3 +176,25 @@ def review(
         sep = "&" if "?" in back else "?"
         return RedirectResponse(f"{back}{sep}error={views.quote(str(exc))}", status_code=303)
     return RedirectResponse(back, status_code=303)
+
+
+@router.post("/figures/{observation_id}/withdraw")
+def withdraw(
+    request: Request, observation_id: int, store: StoreDep, account: Editor, data: Form
+) -> Response:
+    """Withdraw a figure with a reason (reviewers: any; editors: their own pending one)."""
+    reason = str(data.get("reason") or "")
+    back = str(data.get("next") or "/review")
+    if not back.startswith("/") or back.startswith("//"):
+        back = "/review"
+    sep = "&" if "?" in back else "?"
+    try:
+        figure_service.withdraw(store, observation_id, account.principal, reason)
+    except figure_service.EntryError as exc:
+        message = "; ".join(exc.by_field(views.lang_of(request)).values())
+        return RedirectResponse(f"{back}{sep}error={views.quote(message)}", status_code=303)
+    except PermissionError:
+        raise  # another editor's figure: 403, as everywhere else
+    except StoreError as exc:
+        return RedirectResponse(f"{back}{sep}error={views.quote(str(exc))}", status_code=303)
+    return RedirectResponse(f"{back}{sep}withdrawn={observation_id}", status_code=303)

@@ -6,6 +6,7 @@ sent as an attachment; uploads go through the same checks and the approval workf
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tempfile
 from pathlib import Path
@@ -45,6 +46,42 @@ MEDIA = {
     "sdmx-csv": "text/csv; charset=utf-8",
 }
 UPLOAD_SUFFIXES = (".xlsx", ".csv", ".json")
+
+
+def upload_name(filename: str) -> str:
+    """The name to show and record for an upload: its last part, without control
+    characters (a browser sends only the last part; a script may send anything)."""
+    last = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    clean = "".join(ch for ch in last if ch.isprintable())[:200].strip()
+    return clean if clean.strip(".") else "upload"
+
+
+def sniff(raw: bytes, suffix: str) -> tuple[str, str] | None:
+    """Why the content is not what the suffix says (vi, en), or ``None``: the type is
+    decided by the bytes, so a renamed file is refused before any parser opens it."""
+    if suffix == ".xlsx":
+        if not raw.startswith(b"PK\x03\x04"):
+            return ("nội dung không phải sổ Excel (.xlsx)", "the content is not an Excel workbook")
+        return None
+    if b"\x00" in raw:
+        return ("tệp nhị phân, không phải văn bản", "a binary file, not text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return ("tệp không phải văn bản UTF-8", "the file is not UTF-8 text")
+    if suffix == ".json" and text.strip()[:1] not in ("{", "["):
+        return ("nội dung không phải JSON", "the content is not JSON")
+    return None
+
+
+def _has_nul(value: object) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return any(_has_nul(getattr(value, f.name)) for f in dataclasses.fields(value))
+    if isinstance(value, tuple | list):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 def _attachment(path: Path, filename: str, fmt: str) -> Response:
@@ -146,7 +183,7 @@ async def upload(
     if not isinstance(upload_file, UploadFile) or not upload_file.filename:
         message = "chọn một tệp" if lang == "vi" else "choose a file"
         return form_again(request, store, resolution_id, account, form, {"file": message})
-    name = Path(upload_file.filename).name
+    name = upload_name(upload_file.filename)
     suffix = Path(name).suffix.lower()
     if suffix not in UPLOAD_SUFFIXES:
         message = (
@@ -160,11 +197,19 @@ async def upload(
         size = views.size_text(limit, lang)
         message = f"{name}: tệp lớn hơn {size}" if lang == "vi" else f"{name}: file over {size}"
         return form_again(request, store, resolution_id, account, form, {"file": message}, 413)
+    wrong = sniff(raw, suffix)
+    if wrong:
+        message = f"{name}: {wrong[0] if lang == 'vi' else wrong[1]}"
+        return form_again(request, store, resolution_id, account, form, {"file": message}, 415)
     with tempfile.TemporaryDirectory(prefix="chitieu-upload-") as tmp:
-        path = Path(tmp) / name
+        # The user's file name never reaches the file system: only the checked suffix does.
+        path = Path(tmp) / f"upload{suffix}"
         path.write_bytes(raw)
         try:
             observations = await run_in_threadpool(exchange.read_file, store, path)
+            for n, obs in enumerate(observations, start=1):
+                if _has_nul(obs):  # "\u0000" in JSON or a CSV cell: PostgreSQL refuses it
+                    raise ValueError(f"{name}: figure {n}: a NUL character (\\x00) in a text")
             resolution = store.get_resolution(resolution_id)
             codes = {i.code for i in resolution.indicators}
             foreign = sorted({o.indicator for o in observations} - codes)
@@ -187,7 +232,11 @@ async def upload(
                 else f"{name}: the file is not UTF-8 text"
             )
             return form_again(request, store, resolution_id, account, form, {"file": message})
-        except (StoreError, PermissionError, ValueError) as exc:
+        except PermissionError as exc:
+            # Another agency's indicator: the same 403 as the form and the API give.
+            message = str(exc).replace(str(path), name)
+            return form_again(request, store, resolution_id, account, form, {"file": message}, 403)
+        except (StoreError, ValueError) as exc:
             message = str(exc).replace(str(path), name)
             return form_again(request, store, resolution_id, account, form, {"file": message}, 409)
     n = len(submission.observation_ids) if submission else 0

@@ -1,0 +1,124 @@
+"""The lean column scan and the all-areas evaluation, on SQLite and PostgreSQL.
+
+The scan must hold exactly the figures the reference path would use: the current
+figure per indicator × area × period among the approved ones (a submitted correction
+waits for its reviewer); the all-areas verdicts must be the per-area verdicts of
+``services.evaluate``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+
+from chitieu import services
+from chitieu.core.access import Principal, Role
+from chitieu.core.evaluation.vector import VERDICTS
+from chitieu.core.observations import Status, current
+from chitieu.core.settings import EvaluationSettings
+from chitieu.services import bulk
+from chitieu.store import Store
+from chitieu.store.scan import scan_current
+from chitieu.store.workflow import ReviewAction
+
+XVI = "haiphong-xvi-2020-2025"
+EDITOR = Principal("nhap.lieu", Role.EDITOR, frozenset({"cuc-thong-ke"}))
+REVIEWER = Principal("duyet.mot", Role.REVIEWER)
+
+
+@pytest.fixture
+def loaded(store: Store) -> Store:
+    services.load_dataset(store, XVI)
+    return store
+
+
+def _as_dict(store: Store) -> dict[tuple[str, str, tuple[int, int]], tuple[float, str, int]]:
+    cols = scan_current(store)
+    return {
+        (
+            cols.indicators[int(cols.indicator[i])],
+            cols.areas[int(cols.area[i])],
+            (int(cols.period_start[i]), int(cols.period_end[i])),
+        ): (float(cols.value[i]), cols.units[int(cols.unit[i])], int(cols.revision[i]))
+        for i in range(len(cols))
+    }
+
+
+def test_scan_holds_the_current_approved_figures(loaded: Store) -> None:
+    expected = current(loaded.observations(all_revisions=True, approved_only=True))
+    got = _as_dict(loaded)
+    assert got.keys() == expected.keys()
+    for key, obs in expected.items():
+        assert got[key] == (float(obs.value), obs.unit, obs.revision)
+    cols = scan_current(loaded)
+    assert cols.scanned == len(loaded.observations(all_revisions=True))
+    assert set(cols.status_rank.tolist()) <= {s.rank for s in Status}
+    assert not cols.exact.all()  # the report's "khoảng" figures are there
+
+
+def test_correction_counts_once_approved_and_official_beats_a_later_estimate(
+    loaded: Store,
+) -> None:
+    [old] = loaded.observations("grdp", "haiphong")[:1]
+    assert old.id is not None
+    key = (old.indicator, old.area, old.period)
+
+    def same_as_reference() -> None:
+        expected = current(loaded.observations(all_revisions=True, approved_only=True))
+        assert _as_dict(loaded) == {
+            k: (float(o.value), o.unit, o.revision) for k, o in expected.items()
+        }
+
+    loaded.review_figure(old.id, ReviewAction.REOPEN, reviewer=REVIEWER, comment="sai số")
+    corrected = replace(old, value=old.value + 1, id=None)
+    [oid] = loaded.submit_figures([corrected], actor=EDITOR.username).observation_ids
+    same_as_reference()
+    assert key not in _as_dict(loaded)  # reopened and its correction waiting: neither counts
+    loaded.review_figure(oid, ReviewAction.APPROVE, reviewer=REVIEWER)
+    same_as_reference()
+    assert _as_dict(loaded)[key] == (float(old.value + 1), old.unit, old.revision + 1)
+    lower = Status.ESTIMATE if old.status is not Status.ESTIMATE else Status.PLAN
+    loaded.add_observations([replace(old, value=Decimal(1), status=lower, id=None)])
+    same_as_reference()
+    assert _as_dict(loaded)[key][0] == float(old.value + 1)
+
+
+def test_scan_can_be_limited_to_indicators(loaded: Store) -> None:
+    cols = scan_current(loaded, ["grdp", "grdp-growth"])
+    assert set(cols.indicators) == {"grdp", "grdp-growth"}
+    assert 0 < len(cols) < len(scan_current(loaded))
+
+
+def test_scan_of_an_empty_store(store: Store) -> None:
+    cols = scan_current(store)
+    assert len(cols) == 0 and cols.scanned == 0
+
+
+@pytest.mark.parametrize("as_of", [2022, 2025])
+def test_all_areas_equal_the_per_area_service(loaded: Store, as_of: int) -> None:
+    settings = EvaluationSettings(as_of=as_of)
+    result = bulk.evaluate_all_areas(loaded, XVI, settings=settings)
+    verdicts = result.verdicts
+    resolution = loaded.get_resolution(XVI)
+    assert verdicts.areas == tuple(a.code for a in resolution.areas)
+    for a, area in enumerate(verdicts.areas):
+        one = services.evaluate(loaded, XVI, settings, area)
+        targets = (*one.targets, *one.extra)
+        got = [VERDICTS[c] if c >= 0 else None for c in verdicts.target_verdict[:, a].tolist()]
+        assert got == [t.verdict for t in targets], area
+        clauses = [c for t in targets for c in t.clauses]
+        for i, c in enumerate(clauses):
+            assert VERDICTS[int(verdicts.clause_verdict[i, a])] is c.verdict
+            if c.actual is not None and not math.isnan(verdicts.clause_actual[i, a]):
+                assert float(c.actual) == pytest.approx(verdicts.clause_actual[i, a], rel=1e-6)
+    assert result.figures > 0 and result.scanned >= result.figures
+
+
+def test_explanation_is_computed_on_demand(loaded: Store) -> None:
+    target = bulk.explain(loaded, XVI, "haiphong", "1", EvaluationSettings(as_of=2025))
+    assert target.headline is not None and target.headline.explanation.vi
+    with pytest.raises(KeyError, match="không có chỉ tiêu"):
+        bulk.explain(loaded, XVI, "haiphong", "không-có")
