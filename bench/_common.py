@@ -36,6 +36,7 @@ class Stats:
     min: float
     max: float
     runs: int
+    cpu: float | None = None  # median CPU seconds of this process (less sensitive to load)
 
     def ms(self) -> str:
         return f"{self.median * 1e3:,.1f} ({self.min * 1e3:,.1f}–{self.max * 1e3:,.1f})"
@@ -53,12 +54,13 @@ def measure(fn: Callable[[], object], runs: int = 5, warmup: int = 1) -> Stats:
         raise ValueError("runs must be at least 1")
     for _ in range(warmup):
         fn()
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         fn()
         times.append(time.perf_counter() - started)
-    return Stats(statistics.median(times), min(times), max(times), runs)
+        cpu.append(time.process_time() - started_cpu)
+    return Stats(statistics.median(times), min(times), max(times), runs, statistics.median(cpu))
 
 
 def timed(fn: Callable[[], T]) -> tuple[T, float]:

@@ -106,13 +106,15 @@ def run_backend(backend: str, args: argparse.Namespace) -> list[list[object]]:
         (f"store → verdicts, as of {resolution.period[1]}", total),
         (f"store → verdicts, as of {args.in_term}", total_in),
     ):
-        rows.append([backend, name, stats.s(), f"{stats.ratio(bare):.2f}×"])
+        cpu = f"{stats.cpu:,.2f}" if stats.cpu is not None else ""
+        rows.append([backend, name, stats.s(), cpu, f"{stats.ratio(bare):.2f}×"])
     ref_total = per_area * len(verdicts.areas)
     rows.append(
         [
             backend,
             f"reference path, evaluation only ({args.sample} areas × {len(verdicts.areas):,})",
             f"≈ {ref_total:,.0f}",
+            "",
             f"{ref_total / bare.median:,.0f}×",
         ]
     )
@@ -120,14 +122,11 @@ def run_backend(backend: str, args: argparse.Namespace) -> list[list[object]]:
 
 
 def _fetcher(store: Store, codes: list[str]):  # type: ignore[no-untyped-def]
-    wanted = set(codes)
-
-    def fetch(areas: object) -> list[object]:
+    def fetch(pairs: object) -> list[object]:
         return [
             o
-            for a in areas  # type: ignore[attr-defined]
-            for o in store.observations(area=a, approved_only=True)
-            if o.indicator in wanted
+            for a, i in pairs  # type: ignore[attr-defined]
+            for o in store.observations(i, a, approved_only=True)
         ]
 
     return fetch
@@ -183,7 +182,8 @@ def main() -> None:
     for backend in chosen:
         rows += run_backend(backend, args)
     print()
-    print(table(["backend", "step", "seconds: median (min–max)", "× bare scan"], rows))
+    header = ["backend", "step", "seconds: median (min–max)", "CPU s (this process)", "× bare"]
+    print(table(header, rows))
 
 
 if __name__ == "__main__":

@@ -207,10 +207,9 @@ def _tuples(csv_path: Path, backend: str) -> list[tuple[Any, ...]]:
         next(reader)
         for ind, area, period, value, unit, status, doc in reader:
             start, _, end = period.partition("-")
-            out.append(
-                (ind, area, int(start), int(end or start), value, unit, status, "exact", 1, doc)
-                + ("", None, "", "", "", "", "", stamp, "bench", "bench")
-            )
+            first, last = int(start), int(end or start)
+            tail = ("", None, "", "", "", "", "", stamp, "bench", "bench")
+            out.append((ind, area, first, last, value, unit, status, "exact", 1, doc, *tail))
     return out
 
 
@@ -267,7 +266,8 @@ def child(case: str, url: str, path: Path, xlsx_rows: int) -> dict[str, float]:
             return {"total": end - started, "parse": parsed - started, "write": end - parsed}
         if case == "load-dir":
             report = services.load_path(store, path)
-            assert report.figures is not None and report.figures.inserted > 0
+            assert report.figures is not None
+            assert report.figures.inserted > 0
         elif case in ("import-csv", "import-xlsx"):
             if case == "import-xlsx":
                 from chitieu.exchange import xlsx_import
@@ -278,9 +278,7 @@ def child(case: str, url: str, path: Path, xlsx_rows: int) -> dict[str, float]:
                 xlsx_import.MAX_BYTES = max(xlsx_import.MAX_BYTES, path.stat().st_size + 1)
             read = exchange.read_file(store, path, this_year=2026)
             parsed = time.perf_counter()
-            added = exchange.apply_observations(
-                store, read, recorded_by="bench", dataset=path.name
-            )
+            added = exchange.apply_observations(store, read, recorded_by="bench", dataset=path.name)
             assert added.inserted == len(read)
             end = time.perf_counter()
             return {"total": end - started, "parse": parsed - started, "write": end - parsed}
@@ -301,8 +299,17 @@ def run_case(
         url = dbs.fresh(kind)
         try:
             peak, _, out = max_rss_of(
-                [str(HERE), "--child", case, "--url", url, "--path", str(path)]
-                + ["--xlsx-rows", str(xlsx_rows)]
+                [
+                    str(HERE),
+                    "--child",
+                    case,
+                    "--url",
+                    url,
+                    "--path",
+                    str(path),
+                    "--xlsx-rows",
+                    str(xlsx_rows),
+                ]
             )
         finally:
             dbs.drop(url)
@@ -344,8 +351,10 @@ def main() -> None:
         print("no CHITIEU_BENCH_POSTGRES_URL / CHITIEU_TEST_POSTGRES_URL: SQLite only")
         backends.remove("postgresql")
     print(f"# bench_import: {machine()}")
-    print(f"# {args.rows:,} CSV rows ({csv_path}), {args.xlsx_rows:,} workbook rows; "
-          f"{args.runs} runs each, a fresh process and database per run\n")
+    print(
+        f"# {args.rows:,} CSV rows ({csv_path}), {args.xlsx_rows:,} workbook rows; "
+        f"{args.runs} runs each, a fresh process and database per run\n"
+    )
     for backend in backends:
         dbs = Databases(backend, folder)
         dbs.prepare()
@@ -369,9 +378,7 @@ def main() -> None:
                 if case == "bare":
                     baseline = r["total"][0]
                 ratio = f"  {r['total'][0] / baseline:5.2f}× bare" if baseline else ""
-                phases = "".join(
-                    f"  {k} {fmt(r[k])}" for k in ("parse", "write") if k in r
-                )
+                phases = "".join(f"  {k} {fmt(r[k])}" for k in ("parse", "write") if k in r)
                 print(
                     f"{backend:<10} {case:<12} {fmt(r['total'])}{ratio}  "
                     f"peak {mib(r['peak'])}{phases}",

@@ -10,8 +10,10 @@ by the target's cheap random variants (``Target.fanout``).
 
 An input is a *crash* when an exception other than the target's documented errors
 escapes (or an invariant fails), or when it kills the process (a native library that
-aborts on a failed allocation); a *hang* when it takes longer than ``--timeout`` seconds
-(SIGALRM interrupts it; an input that cannot be interrupted is still timed and counted).
+aborts on a failed allocation); a *hang* when it takes more than ``--timeout`` seconds of
+CPU time (SIGPROF interrupts it; an input that cannot be interrupted is still timed and
+counted). CPU time, not wall time: on a shared machine a wall clock would count the other
+processes' work as ours.
 Each target runs in its own process (``--jobs`` at a time); a process that dies is
 restarted with the next seed and the input it died on is recorded. Findings (input and
 traceback) are saved under ``--out``; the table at the end gives the counts, and the exit
@@ -87,8 +89,8 @@ def fuzz_target(
     target = TARGETS[name]
     outcome = Outcome(name)
     out.mkdir(parents=True, exist_ok=True)
-    signal.signal(signal.SIGALRM, _alarm)
-    started = time.perf_counter()
+    signal.signal(signal.SIGPROF, _alarm)
+    started = time.process_time()
     current = open(progress.with_suffix(".input"), "w+b") if progress else None  # noqa: SIM115
 
     def record(kind: str, value: Any, detail: str) -> None:
@@ -115,27 +117,27 @@ def fuzz_target(
             current.write(repr(value).encode("utf-8", "backslashreplace"))
             current.truncate()
             current.flush()
-        begin = time.perf_counter()
-        signal.setitimer(signal.ITIMER_REAL, timeout)
+        begin = time.process_time()
+        signal.setitimer(signal.ITIMER_PROF, timeout)
         try:
             read = target.check(value)
         except Hang:
             outcome.hangs += 1
-            record("hang", value, f"interrupted after {timeout} s")
+            record("hang", value, f"interrupted after {timeout} s of CPU time")
             return
         except Exception:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.setitimer(signal.ITIMER_PROF, 0)
             outcome.crashes += 1
             record("crash", value, traceback.format_exc())
             return
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-        elapsed = time.perf_counter() - begin
+            signal.setitimer(signal.ITIMER_PROF, 0)
+        elapsed = time.process_time() - begin
         if elapsed > outcome.slowest:
             outcome.slowest, outcome.slowest_input = elapsed, repr(value)[:300]
         if elapsed > timeout:  # a C loop the alarm could not interrupt
             outcome.hangs += 1
-            record("hang", value, f"took {elapsed:.1f} s")
+            record("hang", value, f"took {elapsed:.1f} s of CPU time")
         elif read:
             outcome.read += 1
         else:
@@ -154,7 +156,7 @@ def fuzz_target(
         )(given(target.strategy)(one))
         seed_of(seed * 1000 + batch)(test)()
         batch += 1
-        outcome.seconds = time.perf_counter() - started
+        outcome.seconds = time.process_time() - started
         if progress is not None:
             progress.write_text(json.dumps(asdict(outcome)), encoding="utf-8")
         if outcome.inputs == before:

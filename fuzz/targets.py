@@ -367,12 +367,12 @@ def _parent(doc: Any, path: tuple[Any, ...]) -> Any:
 
 @st.composite
 def definition_documents(draw: st.DrawFn) -> dict[str, Any]:
-    """A small real definition: the header, two areas, 1-2 targets (1-3 clauses each) and
+    """A small real definition: the header, the city, one target (1-2 clauses), its group and
     their indicators; sometimes validation rules or relations."""
     data = definition_data()
     targets = data["targets"]
     chosen = draw(
-        st.lists(st.sampled_from(range(len(targets))), min_size=1, max_size=2, unique=True)
+        st.lists(st.sampled_from(range(len(targets))), min_size=1, max_size=1, unique=True)
     )
     picked = [json.loads(json.dumps(targets[i])) for i in sorted(chosen)]
     for target in picked:  # short texts, no citations or labels: a small file reads fast
@@ -380,7 +380,7 @@ def definition_documents(draw: st.DrawFn) -> dict[str, Any]:
         for key in ("source", "label"):
             target.pop(key, None)
         if isinstance(target.get("clauses"), list):
-            target["clauses"] = target["clauses"][: draw(st.integers(1, 3))]
+            target["clauses"] = target["clauses"][: draw(st.integers(1, 2))]
             for clause in target["clauses"]:
                 clause["text"] = str(clause.get("text", ""))[:40]
                 for key in ("source", "label"):
@@ -390,13 +390,14 @@ def definition_documents(draw: st.DrawFn) -> dict[str, Any]:
     for key in ("title", "body", "source"):
         if key in data:
             doc[key] = json.loads(json.dumps(data[key]))
-    doc["areas"] = json.loads(json.dumps(data["areas"][:2]))
+    doc["areas"] = json.loads(json.dumps(data["areas"][:1]))
     doc["indicators"] = [
         {k: v for k, v in json.loads(json.dumps(i)).items() if k != "source"}
         for i in data["indicators"]
         if i["code"] in codes
     ]
-    doc["groups"] = json.loads(json.dumps(data["groups"]))
+    groups = {t.get("group") for t in picked}
+    doc["groups"] = [g for g in json.loads(json.dumps(data["groups"])) if g["code"] in groups]
     doc["targets"] = picked
     extra = draw(st.integers(0, 5))
     if extra == 0:
@@ -477,7 +478,7 @@ def report_texts(draw: st.DrawFn) -> str:
     if choice == 1:
         parts = draw(st.lists(snippets(), min_size=1, max_size=6))
         return "".join(parts)
-    length = draw(st.sampled_from([100, 300, 800, 800, 2000, 5000]))
+    length = draw(st.sampled_from([100, 300, 600, 1000, 1500]))
     start = draw(st.integers(0, max(0, len(source) - length)))
     return draw(mutated(source[start : start + length], max_edits=6))
 

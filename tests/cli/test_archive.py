@@ -184,6 +184,13 @@ def test_dump_of_an_uninitialised_database_says_what_to_do(tmp_path: Path) -> No
     assert not (tmp_path / "a.zip").exists()
 
 
+def test_dump_into_a_missing_folder_says_so(original: str, tmp_path: Path) -> None:
+    result = run(original, "dump", "-o", str(tmp_path / "khong-co" / "a.zip"))
+    assert result.exit_code == 2
+    assert "không có thư mục" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_the_archive_checksums_are_those_of_its_files(archive: Path) -> None:
     with zipfile.ZipFile(archive) as z:
         manifest = json.loads(z.read("manifest.json"))

@@ -32,7 +32,8 @@ def test_table_counts_areas_per_target(db: str) -> None:
     assert r.exit_code == 0, r.output
     assert "Số liệu đến năm 2025" in r.output
     assert "18 địa bàn" in r.output
-    assert "Vượt" in r.output and "(20)" in r.output
+    assert "Vượt" in r.output
+    assert "(20)" in r.output
 
 
 def test_csv_has_every_area_and_target_and_matches_one_area(db: str) -> None:
@@ -50,10 +51,12 @@ def test_csv_has_every_area_and_target_and_matches_one_area(db: str) -> None:
 def test_json_counts_add_up_and_english_labels(db: str) -> None:
     r = run(db, "evaluate", XVI, "--all-areas", "--format", "json", "--as-of", "2023")
     data = json.loads(r.output)
-    assert data["as_of"] == 2023 and data["areas"] == 18
+    assert data["as_of"] == 2023
+    assert data["areas"] == 18
     assert all(sum(t["counts"].values()) == 18 for t in data["targets"])
     en = run(db, "evaluate", XVI, "--all-areas", "--lang", "en", "--as-of", "2023")
-    assert "Figures up to 2023" in en.output and "18 areas" in en.output
+    assert "Figures up to 2023" in en.output
+    assert "18 areas" in en.output
 
 
 def test_unknown_resolution_is_a_clear_error(db: str, tmp_path: Path) -> None:

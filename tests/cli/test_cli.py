@@ -314,3 +314,11 @@ def test_counted_targets_cannot_be_fewer_than_defined(db: str, tmp_path: Path) -
     r = run(db, "load", str(bad))
     assert r.exit_code == 2, r.output
     assert "mini.yaml:8: counted_targets: the source counts 1 targets but 2 are defined" in r.output
+
+
+def test_a_database_that_cannot_be_opened_is_a_clear_error(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}"  # a directory, not a database file
+    result = CliRunner().invoke(main, ["--database-url", url, "resolutions"])
+    assert result.exit_code == 1
+    assert "không mở được cơ sở dữ liệu (cannot open the database)" in result.output
+    assert "Traceback" not in result.output

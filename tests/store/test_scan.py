@@ -94,7 +94,8 @@ def test_scan_can_be_limited_to_indicators(loaded: Store) -> None:
 
 def test_scan_of_an_empty_store(store: Store) -> None:
     cols = scan_current(store)
-    assert len(cols) == 0 and cols.scanned == 0
+    assert len(cols) == 0
+    assert cols.scanned == 0
 
 
 @pytest.mark.parametrize("as_of", [2022, 2025])
@@ -114,11 +115,13 @@ def test_all_areas_equal_the_per_area_service(loaded: Store, as_of: int) -> None
             assert VERDICTS[int(verdicts.clause_verdict[i, a])] is c.verdict
             if c.actual is not None and not math.isnan(verdicts.clause_actual[i, a]):
                 assert float(c.actual) == pytest.approx(verdicts.clause_actual[i, a], rel=1e-6)
-    assert result.figures > 0 and result.scanned >= result.figures
+    assert result.figures > 0
+    assert result.scanned >= result.figures
 
 
 def test_explanation_is_computed_on_demand(loaded: Store) -> None:
     target = bulk.explain(loaded, XVI, "haiphong", "1", EvaluationSettings(as_of=2025))
-    assert target.headline is not None and target.headline.explanation.vi
+    assert target.headline is not None
+    assert target.headline.explanation.vi
     with pytest.raises(KeyError, match="không có chỉ tiêu"):
         bulk.explain(loaded, XVI, "haiphong", "không-có")

@@ -9,6 +9,7 @@ the role or the agency speaking, never CSRF.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,14 +57,16 @@ def test_every_route_has_a_row(site: Site) -> None:
 
 
 def test_the_docs_show_the_matrix() -> None:
-    """docs/reliability.md is assembled from /tmp/frag/C.md; both carry the same table."""
+    """The table people read is the one the tests run."""
     table = authz_matrix.render_markdown()
     docs = ROOT / "docs" / "reliability.md"
-    source = docs if docs.exists() else Path("/tmp/frag/C.md")
-    assert source.exists(), "docs/reliability.md is missing"
-    assert table in source.read_text(encoding="utf-8"), (
-        f"the table in {source} differs from `python -m tests.web.authz_matrix`"
+    assert table in docs.read_text(encoding="utf-8"), (
+        f"the table in {docs} differs from `python -m tests.web.authz_matrix`"
     )
+
+
+def _append(block: str) -> Callable[[re.Match[str]], str]:
+    return lambda match: match.group(1) + block
 
 
 def _tasks_for_both_agencies(text: str) -> str:
@@ -74,7 +77,7 @@ def _tasks_for_both_agencies(text: str) -> str:
             f"    responsibility:\n      lead: {lead}\n"
             "      source: {document: Phân công thử nghiệm của bộ kiểm thử}\n"
         )
-        text, n = pattern.subn(lambda m, b=block: m.group(1) + b, text, count=1)
+        text, n = pattern.subn(_append(block), text, count=1)
         assert n == 1, task
     return text
 

@@ -29,17 +29,19 @@ import pytest
 
 from chitieu.core.access import Role
 from chitieu.services import accounts
+from chitieu.services import figures as figure_service
 from chitieu.store import Store
-from tests.web.conftest import PASSWORD, XVI, _copy
+from tests.web.conftest import PASSWORD, XVI, Site, _copy, csrf_of
 
 RACES = 10  # per backend: 5 through the entry form, 5 through the API
 INDICATOR, YEAR, STATUS = "urban-unemployment", 2025, "estimate"
+KEY = (INDICATOR, "haiphong", YEAR, YEAR, STATUS)
 ENTRY = f"/r/{XVI}/entry"
 SUBMIT = f"/api/v1/resolutions/{XVI}/observations"
 EDITORS = ("nhaplieu", "nhaplieu2")  # both report for cuc-thong-ke
 # As production runs it, with two worker processes: two connection pools, real parallelism.
-UVICORN = (sys.executable, "-m", "uvicorn", "--factory", "chitieu.web.app:create_app")
-UVICORN += ("--host", "127.0.0.1", "--workers", "2", "--log-level", "warning")
+UVICORN = [sys.executable, "-m", "uvicorn", "--factory", "chitieu.web.app:create_app"]
+UVICORN += ["--host", "127.0.0.1", "--workers", "2", "--log-level", "warning"]
 
 
 def _free_port() -> int:
@@ -218,7 +220,8 @@ def test_two_editors_correct_the_same_figure_at_once(server: Server) -> None:
                 attempts = {
                     who: _api_attempt(api[who], int(seen[who]), values[who]) for who in EDITORS
                 }
-            assert set(seen.values()) == {str(race - 1)}, seen  # the same revision seen
+            # Both saw the same revision of the figure they are about to correct.
+            assert {figure_service.seen_for(v, KEY) for v in seen.values()} == {race - 1}, seen
 
             outcomes = _race(attempts, values)
             first, second = sorted(outcomes, key=lambda o: o.started)
@@ -240,7 +243,7 @@ def test_two_editors_correct_the_same_figure_at_once(server: Server) -> None:
                 assert f"giá trị của bạn {_vi(loser.value)}%" in text, text
                 assert winner.who in text
                 # The form keeps what the loser typed and now carries the stored revision.
-                assert _field(loser.body, "seen_revision") == str(race)
+                assert figure_service.seen_for(_field(loser.body, "seen_revision"), KEY) == race
                 assert f'value="{_vi(loser.value)}"' in loser.body
             else:
                 body = httpx.Response(409, text=loser.body).json()
@@ -320,3 +323,43 @@ def _api_attempt(client: httpx.Client, seen: int, value: Decimal) -> Callable[[]
         return response.status_code, response.text
 
     return attempt
+
+
+def test_switching_the_status_is_checked_against_the_figure_sent(fresh_site: Site) -> None:
+    """The form records what it showed per status: a user who opened the estimate and
+    sends an official figure is checked against the official one (which somebody else
+    entered meanwhile), not against the estimate's revision number."""
+    editor, other = fresh_site.client("nhaplieu"), fresh_site.client("quantri")
+    token = csrf_of(editor, ENTRY)
+    form = {
+        "csrf_token": token,
+        "indicator": INDICATOR,
+        "year": str(YEAR),
+        "value": "3,2",
+        "unit": "%",
+        "status": "estimate",
+        "source_document": "Báo cáo nhanh",
+    }
+    assert editor.post(ENTRY, data=form, follow_redirects=False).status_code == 303
+    page = editor.get(ENTRY, params={"indicator": INDICATOR, "year": YEAR}).text
+    seen = _field(page, "seen_revision")
+    assert figure_service.seen_for(seen, KEY) == 1
+    official = (INDICATOR, "haiphong", YEAR, YEAR, "official")
+    assert figure_service.seen_for(seen, official) == 0
+    # Meanwhile somebody enters the official figure: revision 1 of another key.
+    other_form = {**form, "csrf_token": csrf_of(other, ENTRY), "status": "official"}
+    assert other.post(ENTRY, data=other_form, follow_redirects=False).status_code == 303
+    # The editor switches the status to official and sends: refused, both values shown.
+    mine = {**form, "status": "official", "value": "3,1", "seen_revision": seen}
+    answer = editor.post(ENTRY, data=mine, follow_redirects=False)
+    assert answer.status_code == 409, answer.text[-800:]
+    alert = re.search(r'id="entry-errors">(.*?)</div>', answer.text, re.S)
+    assert alert
+    assert "giá trị đang lưu 3,2%" in unescape(alert.group(1))
+    assert "giá trị của bạn 3,1%" in unescape(alert.group(1))
+    assert figure_service.seen_for(_field(answer.text, "seen_revision"), official) == 1
+    rows = fresh_site.store.observations(INDICATOR, "haiphong", all_revisions=True)
+    assert [(str(o.status), o.revision) for o in rows if o.period == (YEAR, YEAR)] == [
+        ("estimate", 1),
+        ("official", 1),
+    ]

@@ -577,3 +577,34 @@ def test_csp_needs_no_inline_script(site: Site) -> None:
             assert "src=" in tag or 'type="application/json"' in tag, (path, tag)
         assert not re.search(r"<[^>]+\son[a-z]+\s*=", html, re.I), path
         assert "javascript:" not in html.lower(), path
+
+
+def test_a_cookie_from_before_the_login_is_not_logged_in(site: Site) -> None:
+    """Session fixation: a cookie planted before the login stays anonymous after it."""
+    victim = TestClient(site.app)
+    csrf_of(victim, "/login")
+    planted = victim.cookies["chitieu_session"]
+    login(victim, "xem")
+    assert victim.cookies["chitieu_session"] != planted
+    attacker = TestClient(site.app, cookies={"chitieu_session": planted})
+    assert attacker.get("/api/v1/me").status_code == 401
+    assert victim.get("/api/v1/me").json()["username"] == "xem"
+
+
+def test_a_copied_cookie_dies_with_the_logout(fresh_site: Site) -> None:
+    """ASVS 3.3.1: the signed cookie cannot be deleted server-side, so logging out moves
+    the user's session version: a copy made before the logout is refused after it."""
+    browser = TestClient(fresh_site.app)
+    login(browser, "xem")
+    copy = browser.cookies["chitieu_session"]
+    elsewhere = fresh_site.client("xem")  # the same user in another browser
+    response = browser.post(
+        "/logout", data={"csrf_token": csrf_of(browser, "/login")}, follow_redirects=False
+    )
+    assert response.status_code == 303
+    replay = TestClient(fresh_site.app, cookies={"chitieu_session": copy})
+    assert replay.get("/api/v1/me").status_code == 401
+    assert elsewhere.get("/api/v1/me").status_code == 401
+    [entry] = fresh_site.store.audit_log(action="logout")
+    assert (entry.actor, entry.entity_id) == ("xem", "xem")
+    assert attempt(TestClient(fresh_site.app), "xem", PASSWORD) == 303

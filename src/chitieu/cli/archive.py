@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+import sqlalchemy as sa
 
 from chitieu.core.numbers import format_number
-from chitieu.store import archive
+from chitieu.store import StoreError, archive
 
 from .common import handles_errors, lang_option, open_store, ready_store
 
@@ -81,7 +82,12 @@ def restore(ctx: click.Context, file: Path, dry_run: bool, lang: str) -> None:
     schema revision are checked first, and the tables are read back and checked again
     before the commit.
     """
-    store = ready_store(ctx)
+    try:
+        store = ready_store(ctx)
+    except sa.exc.DBAPIError as exc:  # e.g. a PostgreSQL database that does not exist yet
+        raise StoreError(
+            f"không mở được cơ sở dữ liệu đích (cannot open the target database): {exc.orig}"
+        ) from exc
     report = archive.restore(store.engine, file, dry_run=dry_run)
     total = format_number(report.total_rows, 0, lang)
     seconds = format_number(round(report.seconds, 2), 2, lang)

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from sqlalchemy import exc as sa_exc
 
 from chitieu import progress, services
 from chitieu.core.numbers import NumberFormatError, parse_number
@@ -130,6 +131,10 @@ def handles_errors(func: F) -> F:
             fail(f"dữ liệu đầu vào không hợp lệ (invalid input):\n{lines}", 2)
         except StoreError as exc:
             fail(f"cơ sở dữ liệu từ chối ghi, không có gì được ghi (nothing written): {exc}", 1)
+        except sa_exc.OperationalError as exc:
+            # e.g. a PostgreSQL URL naming a database or server that does not exist
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            fail(f"không mở được cơ sở dữ liệu (cannot open the database): {reason}", 1)
         except KeyError as exc:
             fail(str(exc.args[0]) if exc.args else str(exc), 2)
         except (ValueError, OSError) as exc:

@@ -89,7 +89,13 @@ def check_archive(path: Path, limits: Limits = DEFAULT_LIMITS) -> int:
             )
         _check_directory(infos, limits)
         for info in infos:
-            _check_part(raw, info)
+            try:
+                _check_part(raw, info)
+            except OSError as exc:  # a directory pointing before the start of the file
+                raise UnsafeArchiveError(
+                    f"phần '{info.filename}' hỏng (corrupt directory entry for "
+                    f"{info.filename!r}: {exc})"
+                ) from exc
     return len(infos)
 
 

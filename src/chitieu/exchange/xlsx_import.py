@@ -22,7 +22,7 @@ import zipfile
 from collections.abc import Collection, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 from xml.etree.ElementTree import ParseError
 from xml.parsers import expat
 
@@ -195,24 +195,41 @@ class _Extent:
     def _start(self, name: str, attrs: dict[str, str]) -> None:
         local = name.rsplit(":", 1)[-1]
         if local == "row":
-            self.row = _row_number(attrs.get("r"), self.row + 1)
+            number = attrs.get("r")
+            self.row = self._number(number) if number is not None else self.row + 1
             self.column = 0
         elif local == "c":
-            reference = _CELL_REF.fullmatch(attrs.get("r", ""))
+            reference = attrs.get("r")
             if reference is not None:
-                self.column = _column(reference.group(1))
-                self.row = int(reference.group(2))
+                match = _CELL_REF.fullmatch(reference)
+                if match is None:
+                    self._unreadable(reference)
+                self.column = column_index_from_string(match.group(1))
+                self.row = int(match.group(2))
             else:
                 self.column += 1
         elif local == "dimension":
             for corner in attrs.get("ref", "").split(":"):
-                reference = _CELL_REF.fullmatch(corner.replace("$", ""))
-                if reference is not None:
-                    self._check(int(reference.group(2)), _column(reference.group(1)))
+                match = _CELL_REF.fullmatch(corner.replace("$", ""))
+                if match is None:
+                    self._unreadable(corner)
+                self._check(int(match.group(2)), column_index_from_string(match.group(1)))
             return
         else:
             return
         self._check(self.row, self.column)
+
+    def _number(self, text: str) -> int:
+        if not _ROW_NUMBER.fullmatch(text):
+            self._unreadable(text)
+        return int(text)
+
+    def _unreadable(self, reference: str) -> NoReturn:
+        # A reader that takes "F99999…1" modulo 2**32 would place the cell anywhere.
+        raise UnsafeArchiveError(
+            f"phần '{self.part}' có địa chỉ ô không đọc được {reference[:40]!r} (part "
+            f"{self.part!r} has an unreadable cell reference {reference[:40]!r})"
+        )
 
     def _check(self, row: int, column: int) -> None:
         if row > MAX_ROWS + 1 or column > MAX_COLUMNS:
@@ -223,18 +240,9 @@ class _Extent:
             )
 
 
-_CELL_REF = re.compile(r"([A-Za-z]{1,7})([0-9]{1,12})")
-
-
-def _row_number(text: str | None, default: int) -> int:
-    return int(text) if text is not None and text.isascii() and text.isdigit() else default
-
-
-def _column(letters: str) -> int:
-    try:
-        return column_index_from_string(letters.upper())
-    except ValueError:  # beyond XFD: openpyxl refuses to count it
-        return MAX_COLUMNS + 1
+#: A cell reference as Excel writes it: column A..XFD (1-3 capitals), row 1..1048576.
+_CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
+_ROW_NUMBER = re.compile(r"[0-9]{1,7}")
 
 
 def _check_header(header: list[Any], problems: _Problems) -> None:

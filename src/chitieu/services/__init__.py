@@ -139,12 +139,14 @@ def evaluate(
     """
     resolution = for_area(store.get_resolution(resolution_id), area)
     codes = {i.code for i in resolution.indicators}
-    # Only approved figures count: submitted or returned ones wait for a reviewer.
-    observations = [
-        o
-        for o in store.observations(all_revisions=True, approved_only=True)
-        if o.indicator in codes
-    ]
+    # Only approved figures count: submitted or returned ones wait for a reviewer. Only
+    # the area evaluated and its successors (notes after a merger) are read: a national
+    # store holds millions of figures of other areas.
+    here = resolution.area
+    areas = {here} | {a.code for a in resolution.areas if here in a.predecessors}
+    observations = store.observations(
+        all_revisions=True, approved_only=True, indicators=codes, areas=areas
+    )
     return evaluate_resolution(resolution, observations, settings)
 
 

@@ -53,16 +53,11 @@ def evaluate_all_areas(
     started = time.perf_counter()
     figures = scan_current(store, codes)
     scanned = time.perf_counter()
-    wanted = set(codes)
 
-    def reference(areas: Sequence[str]) -> list[Observation]:
+    def reference(pairs: Sequence[tuple[str, str]]) -> list[Observation]:
         out: list[Observation] = []
-        for area in areas:
-            out.extend(
-                o
-                for o in store.observations(area=area, all_revisions=True, approved_only=True)
-                if o.indicator in wanted
-            )
+        for area, indicator in pairs:
+            out.extend(store.observations(indicator, area, all_revisions=True, approved_only=True))
         return out
 
     verdicts = vector_evaluate(resolution, figures, settings, reference)

@@ -25,7 +25,7 @@ from chitieu.core.results import (
 )
 from chitieu.core.settings import EvaluationSettings
 from chitieu.core.units import Quantity, parse_unit
-from chitieu.services import analysis
+from chitieu.services import analysis, cache
 from chitieu.store import Store
 from chitieu.store.workflow import Review, ReviewState
 
@@ -99,9 +99,14 @@ class TargetDetail:
 def evaluation(
     store: Store, resolution_id: str, as_of: int | None = None, area: str | None = None
 ) -> ResolutionResult:
+    """The evaluation the pages show, computed once per change of the data (``cache``)."""
     resolution = store.get_resolution(resolution_id)
     year = as_of if as_of is not None else services.default_as_of(resolution, _this_year())
-    return services.evaluate(store, resolution_id, EvaluationSettings(as_of=year), area)
+    return cache.cached(
+        store,
+        ("evaluation", resolution_id, year, area),
+        lambda: services.evaluate(store, resolution_id, EvaluationSettings(as_of=year), area),
+    )
 
 
 def _this_year() -> int:
@@ -134,8 +139,14 @@ def overview(
     """The overview of a resolution, optionally filtered; counts are always of all targets."""
     result = evaluation(store, resolution_id, as_of, area)
     assignment = store.indicator_agencies()
-    observations = store.observations(all_revisions=True, approved_only=True)
-    series = _series_by_indicator(observations, result.resolution.area)
+    here = result.resolution.area
+    series = cache.cached(
+        store,
+        ("series", resolution_id, here),
+        lambda: _series_by_indicator(
+            store.observations(all_revisions=True, approved_only=True, areas=[here]), here
+        ),
+    )
 
     def row(t: TargetResult) -> TargetRow:
         head = t.headline
@@ -154,7 +165,7 @@ def overview(
     rows = tuple(r for r in map(row, result.targets) if keep(r))
     extra = tuple(r for r in map(row, result.extra) if keep(r))
     codes = [i.code for i in result.resolution.indicators]
-    pending = len(store.awaiting_review(codes))
+    pending = cache.cached(store, ("pending", resolution_id), lambda: store.pending_count(codes))
     return Overview(result, result.counts(), rows, extra, pending)
 
 
@@ -185,9 +196,9 @@ def target_detail(
     target = result.target_result(target_id)
     indicators = tuple(dict.fromkeys(r.clause.indicator for r in target.clauses))
     area = result.resolution.area
-    approved = [
-        o for o in store.observations(all_revisions=True, approved_only=True) if o.area == area
-    ]
+    approved = store.observations(
+        all_revisions=True, approved_only=True, indicators=indicators, areas=[area]
+    )
     views = tuple(
         ClauseView(
             r,
@@ -198,8 +209,9 @@ def target_detail(
         for r in target.clauses
     )
     rows: list[Observation] = []
+    shown = shown_areas(result.resolution)
     for code in indicators:
-        rows.extend(store.observations(code, all_revisions=True))
+        rows.extend(store.observations(code, all_revisions=True, areas=shown))
     states = store.review_states([o.id for o in rows if o.id is not None])
     in_force = {id(o) for o in current(approved).values()}
     approved_ids = {o.id for o in approved if id(o) in in_force}
@@ -210,13 +222,25 @@ def target_detail(
     assignment = store.indicator_agencies()
     outlooks: dict[str, list[str]] = {}
     if not result.final:
-        for o in analysis.project_resolution(store, resolution_id, target_id, as_of=result.as_of):
+        projected = cache.cached(
+            store,
+            ("outlook", resolution_id, target_id, result.as_of),
+            lambda: analysis.project_resolution(
+                store, resolution_id, target_id, as_of=result.as_of
+            ),
+        )
+        for o in projected:
             lines = outlook_lines(o, lang)
             if lines:
                 outlooks[o.clause.id] = lines
+    violations = cache.cached(
+        store,
+        ("validation", resolution_id),
+        lambda: analysis.validate_resolution(store, resolution_id),
+    )
     found = [
         (v.importance.value, v.message.get(lang))
-        for v in analysis.validate_resolution(store, resolution_id)
+        for v in violations
         if set(v.indicators) & set(indicators)
     ]
     return TargetDetail(
@@ -229,6 +253,15 @@ def target_detail(
         outlooks,
         tuple(found),
     )
+
+
+def shown_areas(resolution: Resolution) -> set[str]:
+    """The areas whose figures a target page lists: the resolution's own, the areas beside
+    it (no parent: merged or merging provinces) and its direct subdivisions. Deeper levels
+    are left out: under a national resolution, 3.321 communes would put 33.000 rows per
+    indicator on one page."""
+    here = resolution.area
+    return {here} | {a.code for a in resolution.areas if a.parent in (None, here)}
 
 
 def chart(

@@ -196,11 +196,12 @@ def build_observations(
     if problems:
         raise EntryError(problems)
     expected: dict[RowKey, int] = {}
-    if form.seen_revision.strip().isdigit() and len(observations) == 1:
+    if len(observations) == 1:
         o = observations[0]
-        expected[(o.indicator, o.area, o.period[0], o.period[1], str(o.status))] = int(
-            form.seen_revision
-        )
+        key: RowKey = (o.indicator, o.area, o.period[0], o.period[1], str(o.status))
+        seen = seen_for(form.seen_revision, key)
+        if seen is not None:
+            expected[key] = seen
     return observations, expected
 
 
@@ -351,14 +352,50 @@ def review_queue(store: Store) -> list[tuple[Review, Observation]]:
     return [(r, by_id[r.observation_id]) for r in queue if r.observation_id in by_id]
 
 
-def latest_revision(store: Store, indicator: str, area: str, year: int, status: str) -> int:
-    """The newest revision of a figure's key (0: none yet): what an entry form saw."""
-    rows = [
-        o
-        for o in store.observations(indicator, area, all_revisions=False)
-        if o.period == (year, year) and str(o.status) == status
-    ]
-    return max((o.revision for o in rows), default=0)
+def seen_revisions(store: Store, indicator: str, area: str, year: int) -> str:
+    """What an entry form shows, as its hidden ``seen_revision``: the newest revision of
+    the figure under every status, ``indicator|area|year|status=revision;…``.
+
+    Each revision is tied to its full key: a user who switches the status (or the year,
+    the area) before sending is checked against the figure they send, never against
+    another one that happened to have the same revision number.
+    """
+    latest = {str(status): 0 for status in Status}
+    for o in store.observations(indicator, area, all_revisions=False):
+        if o.period == (year, year):
+            latest[str(o.status)] = max(latest.get(str(o.status), 0), o.revision)
+    return ";".join(f"{indicator}|{area}|{year}|{st}={n}" for st, n in latest.items())
+
+
+def _seen_map(text: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for part in text.split(";"):
+        name, _, number = part.strip().rpartition("=")
+        if name and number.isdigit():
+            out[name] = int(number)
+    return out
+
+
+def _seen_name(key: RowKey) -> str:
+    indicator, area, start, end, status = key
+    return f"{indicator}|{area}|{start if start == end else f'{start}-{end}'}|{status}"
+
+
+def seen_for(text: str, key: RowKey) -> int | None:
+    """The revision the user saw of ``key`` (``None``: the form did not show that figure).
+    A bare number (older forms, scripts) applies to whatever figure is sent."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    return _seen_map(text).get(_seen_name(key))
+
+
+def with_seen(text: str, key: RowKey, revision: int) -> str:
+    """``text`` with the revision of ``key`` replaced: after a conflict the form carries the
+    stored revision, so sending it again is a deliberate choice."""
+    seen = {} if text.strip().isdigit() else _seen_map(text)
+    seen[_seen_name(key)] = revision
+    return ";".join(f"{name}={n}" for name, n in seen.items())
 
 
 def _quantity(value: Decimal, unit: str, lang: str) -> str:

@@ -153,6 +153,13 @@ class AccountsMixin(StoreMixin):
         with self._write() as session:
             self._user_row(session, username).password_hash = password_hash
 
+    def end_sessions(self, username: str, *, actor: str) -> None:
+        """Every session cookie of the user stops working (they are signed, not stored:
+        a logout can only revoke them all, by moving the version they carry)."""
+        with self._write() as session:
+            self._user_row(session, username).session_version += 1
+            audit(session, actor, "logout", "session", username)
+
     def user(self, username: str) -> Account | None:
         with self._read() as session:
             row = session.scalar(sa.select(UserRow).where(UserRow.username == username))

@@ -331,6 +331,15 @@ def _require_head(engine: sa.Engine) -> str:
 
 def dump(engine: sa.Engine, stream: IO[bytes]) -> Manifest:
     """Write the archive of the store behind ``engine`` to a binary stream."""
+    try:
+        return _dump(engine, stream)
+    except sa.exc.DBAPIError as exc:
+        raise StoreError(
+            f"không đọc được cơ sở dữ liệu (cannot read the database): {exc.orig}"
+        ) from exc
+
+
+def _dump(engine: sa.Engine, stream: IO[bytes]) -> Manifest:
     tables = archived_tables()
     revision = _require_head(engine)
     entries: list[TableEntry] = []
@@ -377,6 +386,10 @@ def dump_to_file(engine: sa.Engine, path: Path) -> Manifest:
     """Dump to ``path`` atomically: a crash leaves the old file (or none), never half of one."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise FileNotFoundError(
+            f"không có thư mục {directory} để ghi {path.name} (no such folder: {directory})"
+        )
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as stream:
@@ -584,19 +597,21 @@ def verify(path: Path) -> Manifest:
             for line in _member_lines(path, archive, entry.file):
                 digest.update(line)
                 count += 1
-            _check_digest(path, entry, count, digest.hexdigest(), "")
+            _check_digest(path, entry, count, digest.hexdigest())
     return manifest
 
 
-def _check_digest(path: Path, entry: TableEntry, rows: int, sha: str, when: str) -> None:
+def _check_digest(
+    path: Path, entry: TableEntry, rows: int, sha: str, when: tuple[str, str] = ("", "")
+) -> None:
     if sha != entry.sha256 or rows != entry.rows:
         raise _bad(
             path,
-            f"{when}bảng {entry.name}: tổng kiểm tra hoặc số dòng không khớp ({rows} dòng,"
+            f"{when[0]}bảng {entry.name}: tổng kiểm tra hoặc số dòng không khớp ({rows} dòng,"
             f" sha256 {sha[:12]}…; bản kê ghi {entry.rows} dòng, {entry.sha256[:12]}…): tệp đã"
             " bị sửa hoặc hỏng",
-            f"table {entry.name}: checksum or row count differs from the manifest: the file was"
-            " altered or damaged",
+            f"{when[1]}table {entry.name}: checksum or row count differs from the manifest:"
+            " the file was altered or damaged",
         )
 
 
@@ -694,9 +709,9 @@ def restore(engine: sa.Engine, path: Path, *, dry_run: bool = False) -> RestoreR
     manifest = verify(path)
     pairs = _matched_tables(path, manifest)
     tables = [t for t, _ in pairs]
-    _require_head(engine)
     writer = engine.execution_options(**{db.WRITE: True})
     try:
+        _require_head(engine)
         with writer.connect() as conn, _open_zip(path) as archive:
             transaction = conn.begin()
             try:
@@ -721,7 +736,9 @@ def restore(engine: sa.Engine, path: Path, *, dry_run: bool = False) -> RestoreR
                     for line in _lines(conn, table):
                         digest.update(line)
                         count += 1
-                    _check_digest(path, entry, count, digest.hexdigest(), "sau khi ghi, ")
+                    _check_digest(
+                        path, entry, count, digest.hexdigest(), ("sau khi ghi, ", "read back: ")
+                    )
             except BaseException:
                 transaction.rollback()
                 raise

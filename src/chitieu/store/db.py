@@ -70,6 +70,9 @@ def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
             cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
             if not in_memory:
                 cursor.execute("PRAGMA journal_mode=WAL")
+                # FULL, not WAL's usual NORMAL: a committed figure must survive a power cut,
+                # not only a process crash (docs/reliability.md, "Crash safety").
+                cursor.execute("PRAGMA synchronous=FULL")
         finally:
             cursor.close()
 

@@ -218,6 +218,11 @@ def _install_error_handlers(app: FastAPI) -> None:
         )
         return _error(request, exc.status_code, key, exc.detail if exc.status_code != 404 else None)
 
+    @app.exception_handler(OverflowError)
+    async def overflow(request: Request, exc: OverflowError) -> Response:
+        # An id or number no database column can hold (SQLite raises before looking).
+        return _error(request, 400, "bad_request", "number out of range")
+
     @app.exception_handler(Exception)
     async def crash(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s %s", request.method, request.url.path)

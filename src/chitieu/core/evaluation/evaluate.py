@@ -75,8 +75,14 @@ def evaluate_clause(
     clause: Clause,
     observations: Sequence[Observation],
     settings: EvaluationSettings,
+    *,
+    explained: bool = True,
 ) -> ClauseResult:
-    """Evaluate one clause from the current observations of its indicator."""
+    """Evaluate one clause from the current observations of its indicator.
+
+    ``explained=False`` leaves the explanation empty: writing it costs more than the
+    verdict (babel number formatting), and the all-areas path only wants verdicts.
+    """
     indicator = resolution.indicator(clause.indicator)
     as_of = settings.as_of if settings.as_of is not None else resolution.period[1]
     unit = clause.bound.unit
@@ -99,4 +105,6 @@ def evaluate_clause(
         result = evaluate_level(ctx)
     notes = tuple(series.notes) + result.notes + ctx.successor_notes(result)
     result = replace(result, notes=notes)
+    if not explained:
+        return result
     return replace(result, explanation=explain(resolution, result))

@@ -163,7 +163,8 @@ class AreaVerdicts:
         return {VERDICTS[k]: n for k, n in sorted(counts.items())}
 
 
-Fetch = Callable[[Sequence[str]], Sequence[Observation]]
+#: (area, indicator) pairs → their approved observations, every revision.
+Fetch = Callable[[Sequence[tuple[str, str]]], Sequence[Observation]]
 
 
 def evaluate_all_areas(
@@ -175,8 +176,9 @@ def evaluate_all_areas(
 ) -> AreaVerdicts:
     """Judge every clause of ``resolution`` in every area (default: all its areas).
 
-    ``reference(areas)`` returns the approved observations (all revisions) of those
-    areas, for the cells the float arrays cannot decide; without it those cells raise.
+    ``reference(pairs)`` returns the approved observations (all revisions) of those
+    area × indicator pairs, for the cells the float arrays cannot decide; without it
+    those cells raise.
     """
     settings = settings or EvaluationSettings()
     as_of = settings.as_of if settings.as_of is not None else resolution.period[1]
@@ -227,7 +229,9 @@ def _refer(
             "(ties, period figures or rate conversions) and no observations were given"
         )
     columns = np.flatnonzero(referred.any(axis=0)).tolist()
-    wanted = [codes[a] for a in columns]
+    wanted = sorted(
+        {(codes[a], clauses[c].indicator) for c, a in zip(*np.nonzero(referred), strict=True)}
+    )
     by_key: dict[tuple[str, str], list[Observation]] = {}
     for obs in reference(wanted):
         by_key.setdefault((obs.area, obs.indicator), []).append(obs)
@@ -237,7 +241,7 @@ def _refer(
         for c in np.flatnonzero(referred[:, a]).tolist():
             clause = clauses[c]
             result = evaluate_clause(
-                local, clause, by_key.get((area, clause.indicator), ()), settings
+                local, clause, by_key.get((area, clause.indicator), ()), settings, explained=False
             )
             verdict[c, a] = _CODE[result.verdict]
             final[c, a] = result.final
@@ -299,24 +303,21 @@ class _Cube:
         self._unit_codes: dict[str, IntArray] = {}
         self._dirty: dict[str, BoolArray] = {}
         self._exact: dict[str, BoolArray] = {}
-        ind_y, area_y = figures.indicator[yearly], pos[yearly]
-        col_y, val_y, unit_y = years - self.y0, figures.value[yearly], figures.unit[yearly]
-        exact_y = figures.exact[yearly]
-        ind_s, area_s = figures.indicator[span], pos[span]
+        # one scatter per array into indicator × area × year blocks; per-indicator views
+        shape = (len(figures.indicators), self.n, width)
+        at = (figures.indicator[yearly], pos[yearly], years - self.y0)
+        values = np.full(shape, np.nan)
+        values[at] = figures.value[yearly]
+        units = np.full(shape, -1, dtype=np.int64)
+        units[at] = figures.unit[yearly]
+        exact = np.zeros(shape, dtype=bool)
+        exact[at] = figures.exact[yearly]
+        dirty = np.zeros(shape[:2], dtype=bool)
+        dirty[figures.indicator[span], pos[span]] = True
         for i, code in enumerate(figures.indicators):
-            if not ind_ok[i]:
-                continue
-            sel = ind_y == i
-            values = np.full((self.n, width), np.nan)
-            values[area_y[sel], col_y[sel]] = val_y[sel]
-            units = np.full((self.n, width), -1, dtype=np.int64)
-            units[area_y[sel], col_y[sel]] = unit_y[sel]
-            exact = np.zeros((self.n, width), dtype=bool)
-            exact[area_y[sel], col_y[sel]] = exact_y[sel]
-            dirty = np.zeros(self.n, dtype=bool)
-            dirty[area_s[ind_s == i]] = True
-            self._values[code], self._unit_codes[code], self._dirty[code] = values, units, dirty
-            self._exact[code] = exact
+            if ind_ok[i]:
+                self._values[code], self._unit_codes[code] = values[i], units[i]
+                self._exact[code], self._dirty[code] = exact[i], dirty[i]
 
     def series(self, indicator: str, unit: str) -> tuple[FloatArray, BoolArray, BoolArray]:
         """Figures in ``unit`` (area × year, NaN where none), the areas to refer, and where

@@ -36,9 +36,11 @@ _ITEM: Final = re.compile(
     r"^[ \t]*(?:\((?P<paren>\d{1,3})\)\.?|(?P<plain>\d{1,3})\s*[-.)–](?!\d))[ \t]*", _FLAGS
 )
 _BULLET: Final = re.compile(r"^[ \t]*[-+•*–][ \t]+", _FLAGS)
+# Each run of spaces has one place in the pattern (numbering and colon take theirs with
+# them): alternative ways to split a long run would cost quadratic time.
 _GROUP_LINE: Final = re.compile(
-    r"^[ \t]*(?:\d{1,2}(?:\.\d{1,2})+\s*[-.)–]?|[a-zđ]\)|[IVX]{1,4}\s*[-.)]|\d{1,2}\s*[-.)])?"
-    r"[ \t]*(?P<name>về\s+[^:\n;]{2,60}?)[ \t]*:?[ \t]*$",
+    r"^[ \t]*(?:(?:\d{1,2}(?:\.\d{1,2})+[ \t]*[-.)–]?|[a-zđ]\)|[IVX]{1,4}[ \t]*[-.)]"
+    r"|\d{1,2}[ \t]*[-.)])[ \t]*)?(?P<name>về\s+[^:\n;]{2,60}?)[ \t]*(?::[ \t]*)?$",
     _FLAGS,
 )
 _GROUP_INLINE: Final = re.compile(

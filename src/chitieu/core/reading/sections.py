@@ -15,14 +15,18 @@ from typing import Final
 
 __all__ = ["Section", "find_sections"]
 
-_NUMBERING: Final = r"(?:[IVX]{1,5}\s*[-.–)]|\d{1,2}(?:\.\d{1,2})*\s*[-.–)]|[a-zđ]\s*\))?"
+# The numbering with the space after it, all optional: "[ \t]*" on both sides of an
+# optional part would split a long run of spaces in every possible way (quadratic).
+_NUMBERING: Final = (
+    r"(?:(?:[IVX]{1,5}[ \t]*[-.–)]|\d{1,2}(?:\.\d{1,2})*[ \t]*[-.–)]|[a-zđ][ \t]*\))[ \t]*)?"
+)
 _SPECIFIC: Final = re.compile(
-    rf"^[ \t]*{_NUMBERING}[ \t]*(?:các\s+)?(?:nhóm\s+)?chỉ\s+tiêu\s+"
+    rf"^[ \t]*{_NUMBERING}(?:các\s+)?(?:nhóm\s+)?chỉ\s+tiêu\s+"
     r"(?:chủ\s+yếu|cụ\s+thể|chính|kinh\s+tế\s*-\s*xã\s+hội\s+chủ\s+yếu)[^\n]{0,80}$",
     flags=re.IGNORECASE | re.MULTILINE,
 )
 _GENERAL: Final = re.compile(
-    rf"^[ \t]*{_NUMBERING}[ \t]*(?:mục\s+tiêu\s*,\s*(?:các\s+)?chỉ\s+tiêu|các\s+chỉ\s+tiêu)"
+    rf"^[ \t]*{_NUMBERING}(?:mục\s+tiêu\s*,\s*(?:các\s+)?chỉ\s+tiêu|các\s+chỉ\s+tiêu)"
     r"[^\n]{0,80}$",
     flags=re.IGNORECASE | re.MULTILINE,
 )
@@ -32,7 +36,7 @@ _GENERAL: Final = re.compile(
 # lines from every line start, and a page of blank lines would cost quadratic time.
 _END: Final = re.compile(
     r"^[ \t]*(?:[IVX]{1,5}[ \t]*[-.–)][ \t]*\S|phần\s+thứ"
-    r"|(?:\d{1,2}(?:\.\d{1,2})*[ \t]*[-.–)]|[a-zđ][ \t]*\))?[ \t]*(?:các\s+)?"
+    r"|(?:(?:\d{1,2}(?:\.\d{1,2})*[ \t]*[-.–)]|[a-zđ][ \t]*\))[ \t]*)?(?:các\s+)?"
     r"(?:nhiệm\s+vụ|giải\s+pháp"
     r"|khâu\s+đột\s+phá|đột\s+phá|phương\s+hướng|định\s+hướng|tổ\s+chức\s+thực\s+hiện)"
     r"[^\n]{0,100}$)",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import JSONResponse
 from pydantic import ConfigDict, Field
 
@@ -45,6 +45,8 @@ StoreDep = Annotated[Store, Depends(get_store)]
 Viewer = Annotated[Account | None, Depends(viewer)]
 Writer = Annotated[Account, Depends(api_write_guard)]
 AsOf = Annotated[int | None, Query(ge=1945, le=2200)]
+# A database row id: larger numbers cannot exist (SQLite would overflow, not say 404).
+RowId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 
 
 def _resolution_or_404(store: Store, resolution_id: str) -> None:
@@ -236,7 +238,7 @@ def review_queue(store: StoreDep, account: Annotated[Account, Depends(logged_in)
     responses={409: {"model": schemas.ErrorOut}},
 )
 def review(
-    observation_id: int, body: schemas.ReviewIn, store: StoreDep, account: Writer
+    observation_id: RowId, body: schemas.ReviewIn, store: StoreDep, account: Writer
 ) -> schemas.ReviewOut:
     if not allowed(account.principal, Action.REVIEW_FIGURE):
         raise Forbidden()
@@ -268,7 +270,7 @@ class WithdrawIn(schemas.In):  # schemas.In: extra fields and NUL characters ref
     responses={409: {"model": schemas.ErrorOut}, 403: {"model": schemas.ErrorOut}},
 )
 def withdraw(
-    observation_id: int, body: WithdrawIn, store: StoreDep, account: Writer
+    observation_id: RowId, body: WithdrawIn, store: StoreDep, account: Writer
 ) -> schemas.ReviewOut:
     """Withdraw a figure (kept, marked withdrawn, no longer counted); reason required."""
     done = figure_service.withdraw(store, observation_id, account.principal, body.reason)

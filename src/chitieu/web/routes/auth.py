@@ -12,7 +12,7 @@ from starlette.datastructures import FormData
 from chitieu.services import accounts
 from chitieu.store import Store
 from chitieu.web import security, views
-from chitieu.web.deps import checked_form, csrf_token, get_store
+from chitieu.web.deps import checked_form, csrf_token, current_account, get_store
 from chitieu.web.i18n import translate
 from chitieu.web.security import new_csrf_token
 
@@ -109,7 +109,16 @@ def login(
 
 
 @router.post("/logout")
-def logout(request: Request, form: Annotated[FormData, Depends(checked_form)]) -> Response:
+def logout(
+    request: Request,
+    form: Annotated[FormData, Depends(checked_form)],
+    store: Annotated[Store, Depends(get_store)],
+) -> Response:
+    account = current_account(request)
+    if account is not None:
+        # A copy of the cookie (stolen, or left in a shared browser) must not outlive
+        # the logout: the user's sessions everywhere end with it (ASVS 3.3.1).
+        store.end_sessions(account.username, actor=account.username)
     lang = request.session.get("lang")
     request.session.clear()
     if lang:

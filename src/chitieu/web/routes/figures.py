@@ -53,9 +53,7 @@ def _entry_context(
 def _latest_revision(store: Store, form: figure_service.EntryForm, area: str) -> str:
     if not form.indicator or not form.year.isdigit():
         return ""
-    return str(
-        figure_service.latest_revision(store, form.indicator, area, int(form.year), form.status)
-    )
+    return figure_service.seen_revisions(store, form.indicator, area, int(form.year))
 
 
 @router.get("/r/{resolution_id}/entry")
@@ -107,7 +105,8 @@ def submit_entry(
     except StaleError as exc:
         # Both values on the page; the form now carries the stored revision, so sending it
         # again is a deliberate choice made after seeing the other person's figure.
-        form.seen_revision = str(exc.stored.revision if exc.stored else 0)
+        stored = exc.stored.revision if exc.stored else 0
+        form.seen_revision = figure_service.with_seen(form.seen_revision, exc.key, stored)
         message = figure_service.stale_message(exc, lang)
         return form_again(request, store, resolution_id, account, form, {"_": message}, 409)
     except StoreError as exc:

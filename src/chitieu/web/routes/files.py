@@ -200,7 +200,9 @@ async def upload(
     wrong = sniff(raw, suffix)
     if wrong:
         message = f"{name}: {wrong[0] if lang == 'vi' else wrong[1]}"
-        return form_again(request, store, resolution_id, account, form, {"file": message}, 415)
+        # Another type of file: 415; text in another encoding: fixable, like a bad cell.
+        status = 422 if "UTF-8" in wrong[1] else 415
+        return form_again(request, store, resolution_id, account, form, {"file": message}, status)
     with tempfile.TemporaryDirectory(prefix="chitieu-upload-") as tmp:
         # The user's file name never reaches the file system: only the checked suffix does.
         path = Path(tmp) / f"upload{suffix}"
