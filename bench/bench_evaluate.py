@@ -49,7 +49,7 @@ from chitieu.core.evaluation.vector import evaluate_all_areas as vector_evaluate
 from chitieu.core.settings import EvaluationSettings
 from chitieu.services import bulk
 from chitieu.store import Store
-from chitieu.store.scan import fetch_rows, scan_current
+from chitieu.store.scan import fetch_rows, observations_for, scan_current
 
 BARE_SQL = (
     "SELECT indicator, area, period_start, period_end, value, unit, status, revision, "
@@ -122,14 +122,7 @@ def run_backend(backend: str, args: argparse.Namespace) -> list[list[object]]:
 
 
 def _fetcher(store: Store, codes: list[str]):  # type: ignore[no-untyped-def]
-    def fetch(pairs: object) -> list[object]:
-        return [
-            o
-            for a, i in pairs  # type: ignore[attr-defined]
-            for o in store.observations(i, a, approved_only=True)
-        ]
-
-    return fetch
+    return lambda pairs: observations_for(store, pairs)
 
 
 def _reference_per_area(

@@ -188,7 +188,18 @@ class Databases:
             for suffix in ("", "-wal", "-shm"):
                 (CACHE / "import-db" / f"{name}.sqlite3{suffix}").unlink(missing_ok=True)
         else:
-            self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            # WITH (FORCE) may meet an autovacuum worker that only pg_signal_backend may end
+            # (CI grants it; a developer's role may lack it): wait and try again.
+            import sqlalchemy as sa
+
+            for attempt in range(10):
+                try:
+                    self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                    return
+                except sa.exc.ProgrammingError:
+                    if attempt == 9:
+                        raise
+                    time.sleep(1 + attempt)
 
     def close(self) -> None:
         for name in self.templates.values():

@@ -721,10 +721,10 @@ def vary_xlsx(blob: bytes, rng: random.Random) -> bytes:
     chosen = sheet if sheet in names and rng.random() < 0.7 else rng.choice(names)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts:
+        for name, content in parts:
             if name == chosen:
-                data = vary_text(data.decode("utf-8", "replace"), rng).encode("utf-8")
-            archive.writestr(name, data)
+                content = vary_text(content.decode("utf-8", "replace"), rng).encode("utf-8")
+            archive.writestr(name, content)
     return out.getvalue()
 
 

@@ -25,7 +25,12 @@ from docx import Document
 
 from chitieu.cli.main import main
 from chitieu.definitions.errors import DefinitionError
-from chitieu.exchange.archive import DEFAULT_LIMITS, UnsafeArchiveError, check_archive
+from chitieu.exchange.archive import (
+    DEFAULT_LIMITS,
+    UnsafeArchiveError,
+    _check_part,
+    check_archive,
+)
 from chitieu.exchange.xlsx_import import read_xlsx
 from chitieu.reading.sources import read_document
 from chitieu.services import exchange
@@ -156,6 +161,31 @@ def test_a_directory_that_understates_the_size_is_caught_while_reading(
     assert "unpacks to more than its declared 1000 bytes" in message
 
 
+def test_a_part_running_past_the_end_of_the_file(honest: dict[str, bytes], tmp_path: Path) -> None:
+    # The directory says the compressed sheet is 10 MB long; the file ends long before.
+    # (Found by the fuzz campaign: the check waited for more data forever.)
+    blob = patch(zipped(honest), SHEET, csize=10_000_000)
+    message = refusal(write(tmp_path, blob))
+    assert "does not match its declared size or checksum" in message
+
+
+def test_a_deflate_stream_that_never_ends(tmp_path: Path) -> None:
+    # No final block, and a directory promising more data than the file holds: the check
+    # must stop at the end of the file rather than wait for the stream's end.
+    data = b"<x/>" * 1000
+    compressor = zlib.compressobj(wbits=-15)
+    stream = compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH)
+    info = zipfile.ZipInfo("a.xml")
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.header_offset = 0
+    info.file_size, info.compress_size, info.CRC = len(data), len(stream) + 1000, zlib.crc32(data)
+    header = struct.pack("<4s5H3I2H", b"PK\x03\x04", 20, 0, 8, 0, 0, 0, 0, 0, 5, 0) + b"a.xml"
+    begin = time.perf_counter()
+    with pytest.raises(UnsafeArchiveError, match="does not match its declared size"):
+        _check_part(io.BytesIO(header + stream), info)
+    assert time.perf_counter() - begin < QUICK
+
+
 def test_too_many_parts_and_too_much_in_total(honest: dict[str, bytes], tmp_path: Path) -> None:
     many = dict(honest) | {f"xl/media/x{i}.bin": b"" for i in range(DEFAULT_LIMITS.max_entries)}
     assert "the limit is 1000" in refusal(write(tmp_path, zipped(many), "many.xlsx"))
@@ -190,7 +220,7 @@ def test_an_entity_declared_in_utf16_is_seen_too(honest: dict[str, bytes], tmp_p
         # 549755813888 bytes failed").
         ('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>', "row 1048576, column 0"),
         ('<row r="12"><c r="XFD12"><v>1</v></c></row>', "row 12, column 16384"),
-        ('<row><c r="A99999999"><v>1</v></c></row>', "row 99999999, column 1"),
+        ('<row><c r="A9999999"><v>1</v></c></row>', "row 9999999, column 1"),
         ('<row r="12">' + "<c><v>1</v></c>" * 70 + "</row>", "row 12, column 65"),
     ],
     ids=["far-row", "far-cell", "far-cell-in-unnumbered-row", "wide-row"],
@@ -202,6 +232,16 @@ def test_a_sheet_reaching_too_far_is_refused_before_calamine(
     parts[SHEET] = honest[SHEET].replace(b"</sheetData>", extra.encode() + b"</sheetData>")
     message = refusal(write(tmp_path, zipped(parts)))
     assert f"reaches {reaches}; the limit is 20001 rows and 64 columns" in message
+
+
+def test_an_unreadable_cell_reference_is_refused(honest: dict[str, bytes], tmp_path: Path) -> None:
+    # Found by the fuzz campaign: "F999…91" passed as "no reference" and calamine, reading
+    # it its own way, aborted the process ("memory allocation of 1236950578656 bytes").
+    reference = "F" + "9" * 70 + "1"
+    parts = dict(honest)
+    parts[SHEET] = honest[SHEET].replace(b'r="F1"', f'r="{reference}"'.encode(), 1)
+    assert parts[SHEET] != honest[SHEET]
+    assert "unreadable cell reference" in refusal(write(tmp_path, zipped(parts)))
 
 
 def test_a_dimension_reaching_too_far_is_refused(honest: dict[str, bytes], tmp_path: Path) -> None:

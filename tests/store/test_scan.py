@@ -20,7 +20,7 @@ from chitieu.core.evaluation.vector import VERDICTS
 from chitieu.core.observations import Status, current
 from chitieu.core.settings import EvaluationSettings
 from chitieu.services import bulk
-from chitieu.store import Store
+from chitieu.store import Store, scan
 from chitieu.store.scan import scan_current
 from chitieu.store.workflow import ReviewAction
 
@@ -125,3 +125,11 @@ def test_explanation_is_computed_on_demand(loaded: Store) -> None:
     assert target.headline.explanation.vi
     with pytest.raises(KeyError, match="không có chỉ tiêu"):
         bulk.explain(loaded, XVI, "haiphong", "không-có")
+
+
+def test_scan_in_small_chunks_gives_the_same_columns(
+    loaded: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = _as_dict(loaded)
+    monkeypatch.setattr(scan, "CHUNK", 7)  # codes must stay consistent across chunks
+    assert _as_dict(loaded) == whole

@@ -136,6 +136,13 @@ def load_resolution_text(text: str, filename: str = "<text>") -> Resolution:
         # ruamel converts scalars while composing; Python refuses an integer of more than
         # 4300 digits there, before we could look at the value.
         raise DefinitionError([Problem(filename, None, "", f"YAML value error: {exc}")]) from exc
+    except TypeError as exc:
+        # "{[{a: 1}]: x}": a key holding a mapping inside a list, which ruamel cannot hash
+        # (found by the fuzz campaign). Any other TypeError is a bug of ours: let it out.
+        if not str(exc).startswith("unhashable type"):
+            raise
+        message = f"YAML key is a list or mapping, which is not allowed: {exc}"
+        raise DefinitionError([Problem(filename, None, "", message)]) from exc
     return _Loader(filename, text, root).load()
 
 

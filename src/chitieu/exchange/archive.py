@@ -184,7 +184,9 @@ def _check_part(raw: BinaryIO, info: zipfile.ZipInfo) -> None:
         else:
             compressed = raw.read(min(_CHUNK, left)) if left > 0 else b""
             left -= len(compressed)
-            if not compressed and (decompressor is None or left <= 0):
+            if not compressed:
+                # All read, or the file ends before the part does (found by the fuzz
+                # campaign: waiting for more data here looped forever).
                 break
         if decompressor is None:
             data = compressed
@@ -194,8 +196,8 @@ def _check_part(raw: BinaryIO, info: zipfile.ZipInfo) -> None:
                 data = decompressor.decompress(compressed, max(1, info.file_size - size + 1))
             except zlib.error as exc:
                 raise UnsafeArchiveError(f"phần '{name}' hỏng (corrupt data in {name!r})") from exc
-        stalled = not data and decompressor is not None and (
-            decompressor.unconsumed_tail == compressed
+        stalled = (
+            not data and decompressor is not None and (decompressor.unconsumed_tail == compressed)
         )
         size += len(data)
         if size > info.file_size:
@@ -213,7 +215,12 @@ def _check_part(raw: BinaryIO, info: zipfile.ZipInfo) -> None:
             break
     if prolog is not None and not prolog.done:
         prolog.feed(pending, final=True)
-    if size != info.file_size or crc != info.CRC:
+    # The compressed data must end exactly where the directory says: a stream that stops
+    # early, runs on, or never ends would be read differently by another reader.
+    exact = left == 0 and (
+        decompressor is None or (decompressor.eof and not decompressor.unused_data)
+    )
+    if size != info.file_size or crc != info.CRC or not exact:
         raise UnsafeArchiveError(
             f"phần '{name}' không khớp kích thước hoặc CRC (part {name!r} does not match its "
             "declared size or checksum)"
@@ -247,8 +254,7 @@ class _Prolog:
 
     def _entity(self, *_args: object) -> None:
         raise UnsafeArchiveError(
-            f"phần XML '{self.name}' khai báo thực thể (XML part {self.name!r} declares an "
-            "entity)"
+            f"phần XML '{self.name}' khai báo thực thể (XML part {self.name!r} declares an entity)"
         )
 
     def feed(self, data: bytes, final: bool) -> None:

@@ -7,12 +7,14 @@ texts in both languages), so every front end shows the same thing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 from chitieu.core.analysis.areas import AreaTree
 from chitieu.core.analysis.backtest import Backtest, backtest
@@ -26,7 +28,15 @@ from chitieu.core.analysis.relations import (
     Structure,
     StructurePart,
 )
-from chitieu.core.analysis.validation import Importance, Missing, Rule, Violation, validate
+from chitieu.core.analysis.validation import (
+    Importance,
+    Missing,
+    Rule,
+    Violation,
+    parse_expression,
+    references,
+    validate,
+)
 from chitieu.core.model import Resolution, Text
 from chitieu.core.observations import Observation
 from chitieu.core.settings import EvaluationSettings
@@ -49,13 +59,55 @@ def _text(spec: Any) -> Text:
     return Text(spec.vi, spec.en) if spec is not None else Text("")
 
 
+#: The top-level keys of a definition that analysis reads beside the core model.
+_SECTIONS = ("relations", "validation_rules")
+
+
+def _sections(text: str) -> str:
+    """The lines of the top-level ``relations:`` and ``validation_rules:`` blocks.
+
+    A national definition is 280 KB (3.400 areas) and the pure-Python YAML parser takes
+    seconds on it; these two blocks are a few lines. A block runs from its key at column
+    0 to the next line at column 0 that is neither a comment nor a ``-`` item of it.
+    """
+    out: list[str] = []
+    keep = False
+    for line in text.splitlines(keepends=True):
+        if line[:1] not in ("", " ", "\t", "\n", "\r", "#", "-"):
+            keep = line.split(":", 1)[0].strip() in _SECTIONS
+        if keep:
+            out.append(line)
+    return "".join(out)
+
+
+def _load_sections(text: str) -> Any:
+    """The two blocks parsed alone; the whole text when they cannot stand alone (an alias
+    to an anchor elsewhere, a document not in block style)."""
+    if all(key not in text for key in _SECTIONS):
+        return {}
+    try:
+        data = YAML(typ="safe").load(_sections(text))
+        if isinstance(data, dict) and any(key in data for key in _SECTIONS):
+            return data
+    except YAMLError:
+        pass
+    return YAML(typ="safe").load(text) or {}
+
+
 def relations_and_rules(definition_text: str) -> tuple[Relations, list[Rule]]:
     """The optional ``relations:`` and ``validation_rules:`` of a definition text.
 
     The definitions loader has already checked them (with lines) when the text was
     loaded; the core model does not carry them, so they are read here from the text.
     """
-    data = YAML(typ="safe").load(definition_text) or {}
+    relations, rules = _relations_and_rules(definition_text)
+    return relations, list(rules)
+
+
+@functools.lru_cache(maxsize=16)
+def _relations_and_rules(definition_text: str) -> tuple[Relations, tuple[Rule, ...]]:
+    # Kept per text: a page asks twice per request, and definitions change rarely.
+    data = _load_sections(definition_text) or {}
     rel_spec = RelationsSpec.model_validate(data.get("relations") or {})
     relations = Relations(
         structures=tuple(
@@ -90,26 +142,68 @@ def relations_and_rules(definition_text: str) -> tuple[Relations, list[Rule]]:
                 tolerance=r.tolerance if r.tolerance is not None else Decimal(0),
             )
         )
-    return relations, rules
+    return relations, tuple(rules)
 
 
-def analysed(store: Store, resolution_id: str) -> Analysed:
+def _require_loaded(store: Store, resolution_id: str) -> None:
     if resolution_id not in store.resolution_ids():
         known = ", ".join(store.resolution_ids()) or "—"
         raise KeyError(
             f"chưa nạp nghị quyết '{resolution_id}' (resolution not loaded); đã nạp: {known}. "
             f"Dùng `chitieu load {resolution_id}`."
         )
+
+
+def analysed(
+    store: Store,
+    resolution_id: str,
+    *,
+    indicators: Collection[str] | None = None,
+    areas: Collection[str] | None = None,
+) -> Analysed:
+    """The resolution and its approved figures, of ``indicators`` in ``areas`` (None: all).
+
+    A national store holds millions of figures; a page about one target must read the
+    few thousand it shows, not validate the whole country first.
+    """
+    _require_loaded(store, resolution_id)
     resolution = store.get_resolution(resolution_id)
     relations, rules = relations_and_rules(store.resolution_text(resolution_id))
     codes = {i.code for i in resolution.indicators}
+    if indicators is not None:
+        codes &= set(indicators)
     # Approved figures only, like evaluations: a figure waiting for review is not a fact yet.
-    observations = [
-        o
-        for o in store.observations(all_revisions=True, approved_only=True)
-        if o.indicator in codes
-    ]
+    observations = store.observations(
+        all_revisions=True,
+        approved_only=True,
+        indicators=sorted(codes),
+        areas=sorted(areas) if areas is not None else None,
+    )
     return Analysed(resolution, observations, relations, rules)
+
+
+def related_indicators(
+    codes: Collection[str], relations: Relations, rules: Sequence[Rule]
+) -> set[str]:
+    """``codes`` and every indicator a check of theirs reads beside them.
+
+    A rule, a structure or a growth-of-levels pair that mentions one of ``codes`` needs
+    all of its indicators to give the same finding as on the whole store; checks of
+    one indicator (outliers, plausibility, area validity, district sums) need no more.
+    """
+    wanted = set(codes)
+    for rule in rules:
+        refs = references(parse_expression(rule.left)) | references(parse_expression(rule.right))
+        if refs & wanted:
+            wanted |= refs
+    for s in relations.structures:
+        parts = {p.share for p in s.parts}
+        if parts & wanted:
+            wanted |= parts
+    for g in relations.growth_of:
+        if {g.growth, g.level} & wanted:
+            wanted |= {g.growth, g.level}
+    return wanted
 
 
 def check_resolution(
@@ -119,11 +213,26 @@ def check_resolution(
     return check(a.resolution, a.observations, a.relations, assumptions)
 
 
-def validate_resolution(store: Store, resolution_id: str) -> list[Violation]:
-    a = analysed(store, resolution_id)
-    indicators = {i.code: i for i in a.resolution.indicators}
+def validate_resolution(
+    store: Store,
+    resolution_id: str,
+    *,
+    indicators: Collection[str] | None = None,
+    areas: Collection[str] | None = None,
+) -> list[Violation]:
+    """Every finding of the data checks; with ``indicators``, every finding that involves
+    one of them (others may come too), read from their figures and those their checks
+    compare them with; with ``areas``, from the figures of those areas only (a parent's
+    district sum then needs its children among them)."""
+    if indicators is None:
+        a = analysed(store, resolution_id, areas=areas)
+    else:
+        relations, rules = relations_and_rules(store.resolution_text(resolution_id))
+        wanted = related_indicators(indicators, relations, rules)
+        a = analysed(store, resolution_id, indicators=wanted, areas=areas)
+    known = {i.code: i for i in a.resolution.indicators}
     tree = AreaTree.from_resolution(a.resolution)
-    return validate(a.observations, indicators, a.rules, a.relations, tree)
+    return validate(a.observations, known, a.rules, a.relations, tree)
 
 
 def blocking_violations(
@@ -133,7 +242,10 @@ def blocking_violations(
 
     The candidates are checked together with the stored figures, as if approved.
     """
-    a = analysed(store, resolution_id)
+    relations, rules = relations_and_rules(store.resolution_text(resolution_id))
+    # Findings involving the candidates' indicators read no other indicator's figures.
+    wanted = related_indicators({o.indicator for o in candidates}, relations, rules)
+    a = analysed(store, resolution_id, indicators=wanted)
     indicators = {i.code: i for i in a.resolution.indicators}
     tree = AreaTree.from_resolution(a.resolution)
     found = validate([*a.observations, *candidates], indicators, a.rules, a.relations, tree)
@@ -153,9 +265,13 @@ def project_resolution(
     area: str | None = None,
     rates: ExchangeRates | None = None,
 ) -> list[Outlook]:
-    """The outlook of every running clause (or of one target's clauses)."""
-    a = analysed(store, resolution_id)
-    res = a.resolution
+    """The outlook of every running clause (or of one target's clauses).
+
+    A clause's outlook reads its own indicator in one area, so only those figures are
+    read from the store.
+    """
+    _require_loaded(store, resolution_id)
+    res = store.get_resolution(resolution_id)
     year = as_of if as_of is not None else res.period[1] - 1
     if area is not None and area not in {x.code for x in res.areas}:
         known = ", ".join(x.code for x in res.areas)
@@ -167,6 +283,8 @@ def project_resolution(
             known = ", ".join(t.id for t in targets)
             raise KeyError(f"không có chỉ tiêu '{target}' (no target '{target}'); có: {known}")
         targets = tuple(chosen)
+    codes = {c.indicator for t in targets for c in t.clauses}
+    a = analysed(store, resolution_id, indicators=codes, areas=[area or res.area])
     settings = EvaluationSettings(as_of=year, rates=rates)
     return [
         clause_outlook(res, c, a.observations, year, settings, area)

@@ -21,7 +21,7 @@ from chitieu.core.observations import Observation
 from chitieu.core.results import TargetResult
 from chitieu.core.settings import EvaluationSettings
 from chitieu.store import Store
-from chitieu.store.scan import scan_current
+from chitieu.store.scan import observations_for, scan_current
 
 
 @dataclass(frozen=True)
@@ -55,10 +55,7 @@ def evaluate_all_areas(
     scanned = time.perf_counter()
 
     def reference(pairs: Sequence[tuple[str, str]]) -> list[Observation]:
-        out: list[Observation] = []
-        for area, indicator in pairs:
-            out.extend(store.observations(indicator, area, all_revisions=True, approved_only=True))
-        return out
+        return observations_for(store, pairs)
 
     verdicts = vector_evaluate(resolution, figures, settings, reference)
     done = time.perf_counter()

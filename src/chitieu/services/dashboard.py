@@ -233,10 +233,14 @@ def target_detail(
             lines = outlook_lines(o, lang)
             if lines:
                 outlooks[o.clause.id] = lines
+    # The checks run on this target's indicators (and those their rules compare them
+    # with) in the areas the page lists: not on every figure of the country.
     violations = cache.cached(
         store,
-        ("validation", resolution_id),
-        lambda: analysis.validate_resolution(store, resolution_id),
+        ("validation", resolution_id, target_id),
+        lambda: analysis.validate_resolution(
+            store, resolution_id, indicators=indicators, areas=shown
+        ),
     )
     found = [
         (v.importance.value, v.message.get(lang))

@@ -43,10 +43,23 @@ def build_content(
     from chitieu.reports import content
 
     result = evaluate_for_report(store, resolution_id, as_of)
-    observations = store.observations(all_revisions=True, approved_only=True)
+    # The report shows each target's headline figures in the area it was evaluated on.
+    codes = sorted({i.code for i in result.resolution.indicators})
+    observations = store.observations(
+        all_revisions=True,
+        approved_only=True,
+        indicators=codes,
+        areas=sorted(_evaluated_areas(result)),
+    )
     return content.build(
         result, observations, lang=lang, date=date, outlook=outlook(store, result, lang)
     )
+
+
+def _evaluated_areas(result: ResolutionResult) -> set[str]:
+    """The resolution's area and any other its clauses were evaluated on (a successor)."""
+    here = result.resolution.area
+    return {here} | {r.area for t in (*result.targets, *result.extra) for r in t.clauses}
 
 
 def outlook(store: Store, result: ResolutionResult, lang: str) -> list[OutlookItem]:
@@ -84,10 +97,15 @@ def write_report(
         raise ValueError(f"unknown report format {fmt!r}; expected one of {REPORT_FORMATS}")
     if fmt == "xlsx":
         from chitieu.exchange import xlsx_export
+        from chitieu.services.dashboard import shown_areas
 
         result = evaluate_for_report(store, resolution_id, as_of)
-        codes = {i.code for i in result.resolution.indicators}
-        rows = [o for o in store.observations(all_revisions=True) if o.indicator in codes]
+        codes = sorted({i.code for i in result.resolution.indicators})
+        # The figures a target page lists (the area, the areas beside it and its direct
+        # subdivisions): a national store's three million commune figures would not even
+        # fit in one sheet.
+        areas = shown_areas(result.resolution) | _evaluated_areas(result)
+        rows = store.observations(all_revisions=True, indicators=codes, areas=sorted(areas))
         return xlsx_export.write(result, rows, path, lang)
     from chitieu.reports import docx, html, pdf
 

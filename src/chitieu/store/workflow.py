@@ -145,6 +145,10 @@ def approved_clause() -> sa.ColumnElement[bool]:
     return sa.not_(ObservationRow.id.in_(not_approved))
 
 
+#: Values per SQL ``IN (...)``: well under SQLite's and PostgreSQL's parameter limits.
+_MAX_IN = 500
+
+
 def _key(row: ObservationRow | WrittenFigure) -> RowKey:
     return (row.indicator, row.area, row.period_start, row.period_end, row.status)
 
@@ -400,36 +404,54 @@ class WorkflowMixin(StoreMixin):
         """The latest step of every figure that is the newest revision of its key and is
         submitted: the reviewers' queue, oldest first."""
         with self._read() as session:
-            o = ObservationRow
-            stmt = sa.select(o)
-            if indicators is not None:
-                stmt = stmt.where(o.indicator.in_(list(indicators)))
-            rows = list(session.scalars(stmt))
-            newest: dict[RowKey, ObservationRow] = {}
-            for row in rows:
-                held = newest.get(_key(row))
-                if held is None or row.revision > held.revision:
-                    newest[_key(row)] = row
-            states = self._states(session, [r.id for r in newest.values()])
+            newest = self._newest_ids(session, indicators)
+            states = self._states(session, [i for _, i in newest.values()])
             queue = [s for s in states.values() if s.state is ReviewState.SUBMITTED]
             return sorted(queue, key=lambda s: (s.at, s.observation_id))
 
     # -- helpers ------------------------------------------------------------------------
 
     @staticmethod
-    def _latest_rows(session: Session, keys: Sequence[RowKey]) -> dict[RowKey, ObservationRow]:
+    def _newest_ids(
+        session: Session,
+        indicators: Sequence[str] | None,
+        areas: Sequence[str] | None = None,
+        wanted: set[RowKey] | None = None,
+    ) -> dict[RowKey, tuple[int, int]]:
+        """Key → (revision, id) of its newest revision, read as plain columns: a batch of
+        one indicator must not build an ORM object for each of its 33.000 national figures."""
         o = ObservationRow
+        stmt = sa.select(
+            o.indicator, o.area, o.period_start, o.period_end, o.status, o.revision, o.id
+        )
+        if indicators is not None:
+            stmt = stmt.where(o.indicator.in_(list(indicators)))
+        if areas is not None and len(areas) <= _MAX_IN:
+            stmt = stmt.where(o.area.in_(list(areas)))
+        newest: dict[RowKey, tuple[int, int]] = {}
+        for ind, area, start, end, status, revision, row_id in session.execute(stmt):
+            key = (ind, area, start, end, status)
+            if wanted is not None and key not in wanted:
+                continue
+            held = newest.get(key)
+            if held is None or revision > held[0]:
+                newest[key] = (revision, row_id)
+        return newest
+
+    @staticmethod
+    def _latest_rows(session: Session, keys: Sequence[RowKey]) -> dict[RowKey, ObservationRow]:
         wanted = set(keys)
         indicators = sorted({k[0] for k in wanted})
-        rows = session.scalars(sa.select(o).where(o.indicator.in_(indicators)))
+        areas = sorted({k[1] for k in wanted})
+        newest = WorkflowMixin._newest_ids(session, indicators, areas, wanted)
+        by_id = {row_id: key for key, (_, row_id) in newest.items()}
+        ids = sorted(by_id)
         latest: dict[RowKey, ObservationRow] = {}
-        for row in rows:
-            key = _key(row)
-            if key not in wanted:
-                continue
-            held = latest.get(key)
-            if held is None or row.revision > held.revision:
-                latest[key] = row
+        o = ObservationRow
+        for start in range(0, len(ids), _MAX_IN):
+            chunk = ids[start : start + _MAX_IN]
+            for row in session.scalars(sa.select(o).where(o.id.in_(chunk))):
+                latest[by_id[row.id]] = row
         return latest
 
     @staticmethod
