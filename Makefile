@@ -38,8 +38,8 @@ run: install
 	$(BIN)/chitieu serve --host 127.0.0.1 --port 8000
 
 lint: install-dev
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests fuzz bench
+	$(BIN)/ruff format --check src tests fuzz bench
 
 typecheck: install-dev
 	$(BIN)/mypy

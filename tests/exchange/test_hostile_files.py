@@ -25,6 +25,7 @@ from docx import Document
 
 from chitieu.cli.main import main
 from chitieu.definitions.errors import DefinitionError
+from chitieu.exchange import xlsx_import
 from chitieu.exchange.archive import (
     DEFAULT_LIMITS,
     UnsafeArchiveError,
@@ -231,7 +232,8 @@ def test_a_sheet_reaching_too_far_is_refused_before_calamine(
     parts = dict(honest)
     parts[SHEET] = honest[SHEET].replace(b"</sheetData>", extra.encode() + b"</sheetData>")
     message = refusal(write(tmp_path, zipped(parts)))
-    assert f"reaches {reaches}; the limit is 20001 rows and 64 columns" in message
+    limit = f"the limit is {xlsx_import.MAX_ROWS + 1} rows and {xlsx_import.MAX_COLUMNS} columns"
+    assert f"reaches {reaches}; {limit}" in message
 
 
 def test_an_unreadable_cell_reference_is_refused(honest: dict[str, bytes], tmp_path: Path) -> None:

@@ -82,6 +82,17 @@ def test_the_real_figures_read_whole() -> None:
     assert len(observations) == len(rows)
 
 
+def test_a_source_line_of_5000_digits_is_a_problem_not_a_crash() -> None:
+    # Found by the fuzz campaign: int() refused the 5 137-digit line number (ValueError).
+    header, rows = observation_rows()
+    row = list(rows[0])
+    row[header.index("source_line")] = "9" * 5000
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([header, row])
+    with pytest.raises(DefinitionError, match="source_line: not a line number"):
+        load_observations_text(out.getvalue(), "x.csv", indicators(), area_codes())
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -89,8 +100,10 @@ def test_the_real_figures_read_whole() -> None:
         ('[{"value": 1e999999999}]', "not a machine number: '1E+999999999'"),
         ('[{"value": ' + "9" * 5000 + "}]", "not a machine number"),
         ('[{"value": NaN}]', "not a machine number: 'nan'"),
+        # Found by the fuzz campaign: Decimal() raised InvalidOperation on this exponent.
+        ('[{"value": 5e99999999999999999999999}]', "not a machine number: '5e9999"),
     ],
-    ids=["deep", "huge-exponent", "huge-integer", "nan"],
+    ids=["deep", "huge-exponent", "huge-integer", "nan", "exponent-beyond-decimal"],
 )
 def test_hostile_json_numbers_and_nesting(text: str, expected: str) -> None:
     begin = time.process_time()

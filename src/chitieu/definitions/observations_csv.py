@@ -448,7 +448,8 @@ class _FastRows:
 
 def _line_number(text: str) -> int:
     """A plain positive line number, or 0: leave the text to the reference path."""
-    if text.isascii() and text.isdigit():
+    # At most 18 digits: int() refuses more than 4 300 (found by the fuzz campaign).
+    if text.isascii() and text.isdigit() and len(text) <= 18:
         return int(text)  # "0" stays 0
     return 0
 

@@ -41,7 +41,9 @@ from chitieu.exchange.archive import UnsafeArchiveError, check_archive
 from chitieu.exchange.template import COLUMNS, DATA_SHEET
 
 MAX_BYTES = 10 * 1024 * 1024
-MAX_ROWS = 20_000
+#: A national template (3.321 communes × 30 indicators) fits; calamine's rectangle for
+#: 100.000 × 64 cells stays in the hundreds of MB.
+MAX_ROWS = 100_000
 #: The template has 9 columns; a sheet reaching column XFD (16 384) is refused.
 MAX_COLUMNS = 64
 # What the two readers raise on a workbook whose XML or structure is broken (found by the

@@ -29,12 +29,13 @@ PIECES = [
 
 
 def _run(text: str) -> None:
-    started = time.perf_counter()
+    # CPU time, not wall time: on a shared machine a wall clock counts other processes' work.
+    started = time.process_time()
     normal = normalise(text)
     find_claims(normal)
     extract_targets(normal)
     extract_targets(normal, start=0, end=len(normal))
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert elapsed < LIMIT_SECONDS, f"{elapsed:.2f} s on {text[:60]!r}…"
 
 
