@@ -282,6 +282,9 @@ def test_duplicate_encrypted_and_unknown_compression(
     assert "duplicate part name" in refusal(write(tmp_path, out.getvalue(), "dup.xlsx"))
     encrypted = patch(zipped(honest), SHEET, flags=1)
     assert "encrypted part" in refusal(write(tmp_path, encrypted, "enc.xlsx"))
+    # Found by the fuzz campaign: zipfile raised NotImplementedError on flag bit 5.
+    patched = patch(zipped(honest), SHEET, flags=0x20)
+    assert "compressed patched data" in refusal(write(tmp_path, patched, "patched.xlsx"))
     bzip = zipped(honest | {"x.bin": b"x" * 100}, zipfile.ZIP_BZIP2)
     assert "unsupported compression method 12" in refusal(write(tmp_path, bzip, "bz.xlsx"))
 

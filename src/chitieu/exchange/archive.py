@@ -108,8 +108,12 @@ def _check_directory(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
         if name.casefold() in seen:
             raise UnsafeArchiveError(f"phần '{name}' lặp lại (duplicate part name {name!r})")
         seen.add(name.casefold())
-        if info.flag_bits & 0x1:
+        if info.flag_bits & 0x41:  # bit 0 encrypted, bit 6 strong encryption
             raise UnsafeArchiveError(f"phần '{name}' bị mã hóa (encrypted part {name!r})")
+        if info.flag_bits & 0x20:  # found by the fuzz campaign: zipfile cannot open it
+            raise UnsafeArchiveError(
+                f"phần '{name}' dùng dữ liệu vá nén (compressed patched data in {name!r})"
+            )
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise UnsafeArchiveError(
                 f"phần '{name}' nén kiểu {info.compress_type} (unsupported compression "
