@@ -281,11 +281,7 @@ class WorkflowMixin(StoreMixin):
         """Approve, return or reopen one figure; the state machine is checked here."""
         action = ReviewAction(action)
         with self._write() as session:
-            row = session.get(ObservationRow, observation_id)
-            if row is None:
-                raise NotFoundError(f"no figure with id {observation_id}")
-            _lock_indicators(session, {row.indicator})
-            history = self._history(session, observation_id)
+            row, history = self._locked_figure(session, observation_id)
             state = history[-1].state if history else ReviewState.APPROVED
             where = f"figure {observation_id} ({_entity_id(row)})"
             if not allowed(reviewer, Action.REVIEW_FIGURE):
@@ -345,11 +341,7 @@ class WorkflowMixin(StoreMixin):
         if not reason.strip():
             raise StoreError(f"figure {observation_id}: say why it is withdrawn (reason)")
         with self._write() as session:
-            row = session.get(ObservationRow, observation_id)
-            if row is None:
-                raise NotFoundError(f"no figure with id {observation_id}")
-            _lock_indicators(session, {row.indicator})
-            history = self._history(session, observation_id)
+            row, history = self._locked_figure(session, observation_id)
             state = history[-1].state if history else ReviewState.APPROVED
             where = f"figure {observation_id} ({_entity_id(row)})"
             if state is ReviewState.WITHDRAWN:
@@ -466,6 +458,17 @@ class WorkflowMixin(StoreMixin):
             for row in rows:
                 out[row.observation_id] = _review(row)
         return out
+
+    @classmethod
+    def _locked_figure(
+        cls, session: Session, observation_id: int
+    ) -> tuple[ObservationRow, list[Review]]:
+        """The figure and its review steps, its indicator locked against concurrent writers."""
+        row = session.get(ObservationRow, observation_id)
+        if row is None:
+            raise NotFoundError(f"no figure with id {observation_id}")
+        _lock_indicators(session, {row.indicator})
+        return row, cls._history(session, observation_id)
 
     @staticmethod
     def _history(session: Session, observation_id: int) -> list[Review]:
