@@ -19,10 +19,10 @@ from chitieu.core.access import Principal, Role
 from chitieu.core.model import Area, Citation, Indicator, Resolution, Text
 from chitieu.core.observations import Observation, Qualifier, Status, current
 from chitieu.store import AddResult, ConflictError, NotFoundError, Store, StoreError, workflow
+from chitieu.store.approval import ReviewState
 from chitieu.store.workflow import (
     LockedError,
     ReviewAction,
-    ReviewState,
     StaleError,
     obs_key,
 )

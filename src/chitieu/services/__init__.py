@@ -19,8 +19,7 @@ from chitieu.core.results import ResolutionResult
 from chitieu.core.settings import EvaluationSettings
 from chitieu.definitions import load_observations_csv, load_resolution_text
 from chitieu.definitions.tasks import load_agencies_text, load_tasks_text
-from chitieu.store import Store
-from chitieu.store.store import AddResult, SaveResult
+from chitieu.store import AddResult, SaveResult, Store
 
 
 @dataclass(frozen=True)

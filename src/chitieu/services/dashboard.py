@@ -27,7 +27,8 @@ from chitieu.core.settings import EvaluationSettings
 from chitieu.core.units import Quantity, parse_unit
 from chitieu.services import analysis, cache
 from chitieu.store import Store
-from chitieu.store.workflow import Review, ReviewState
+from chitieu.store.approval import ReviewState
+from chitieu.store.workflow import Review
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,7 @@ from pathlib import Path
 from chitieu.core.observations import Observation
 from chitieu.definitions.observations_csv import load_observations_csv
 from chitieu.exports import observations as export_observations
-from chitieu.store import Store
-from chitieu.store.store import AddResult
+from chitieu.store import AddResult, Store
 
 EXPORT_FORMATS = ("xlsx", "sdmx-csv", "csv", "json")
 IMPORT_SUFFIXES = (".xlsx", ".csv", ".json")

@@ -24,7 +24,8 @@ from chitieu.definitions import errors as definition_errors
 from chitieu.definitions.observations_csv import load_observations_text
 from chitieu.store import Store
 from chitieu.store.errors import ConflictError
-from chitieu.store.workflow import Review, ReviewAction, RowKey, StaleError, Submission
+from chitieu.store.records import RowKey
+from chitieu.store.workflow import Review, ReviewAction, StaleError, Submission
 
 MAX_REASON = 2000
 MAX_TEXT = 500

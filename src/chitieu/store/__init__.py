@@ -7,7 +7,8 @@
 """
 
 from chitieu.store.errors import ConflictError, NotFoundError, StoreError
-from chitieu.store.store import AddResult, ResolutionVersion, SaveResult, Store
+from chitieu.store.records import AddResult
+from chitieu.store.store import ResolutionVersion, SaveResult, Store
 
 __all__ = [
     "AddResult",

@@ -6,7 +6,7 @@ rows. This scan asks the database for the few columns an evaluation needs, throu
 driver's own cursor (no ORM, no per-row type processing), and returns NumPy columns:
 codes for indicator, area and unit, periods, float values, status rank, revision and
 whether the figure is qualified. The approval rule is the store's own
-(:func:`chitieu.store.workflow.approved_clause`, compiled into the query); the current
+(:func:`chitieu.store.approval.approved_clause`, compiled into the query); the current
 figure per indicator × area × period (status rank, then revision — the rule of
 :func:`chitieu.core.observations.current`; the unique key makes ties impossible) is
 picked in NumPy with one sort, which costs less than the equivalent window function in
@@ -26,9 +26,9 @@ from sqlalchemy.orm import Session
 
 from chitieu.core.evaluation.vector import FigureColumns, IntArray
 from chitieu.core.observations import Observation, Status
+from chitieu.store.approval import approved_clause
 from chitieu.store.store import Store, _to_observation
 from chitieu.store.tables import ObservationRow
-from chitieu.store.workflow import approved_clause
 
 _RANK = {s.value: s.rank for s in Status}
 

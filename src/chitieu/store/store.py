@@ -37,8 +37,10 @@ from chitieu.settings import Settings
 from chitieu.store import db, migrate
 from chitieu.store.accounts import AccountsMixin
 from chitieu.store.activity import ActivityMixin
+from chitieu.store.approval import approved_clause
 from chitieu.store.errors import ConflictError, NotFoundError, StoreError
 from chitieu.store.mixin import CLASH_MESSAGE, copy_rows
+from chitieu.store.records import AddResult, RowKey, WrittenFigure
 from chitieu.store.tables import (
     AreaRow,
     IndicatorRow,
@@ -47,10 +49,9 @@ from chitieu.store.tables import (
     ResolutionRow,
     ResolutionVersionRow,
 )
-from chitieu.store.workflow import WorkflowMixin, approved_clause
+from chitieu.store.workflow import WorkflowMixin
 
 ObservationKey = tuple[str, str, tuple[int, int]]
-_RowKey = tuple[str, str, int, int, str]  # indicator, area, period start, end, status
 
 
 @dataclass(frozen=True)
@@ -65,19 +66,6 @@ class SaveResult:
     version: int
     created: bool
     changed: bool
-
-
-@dataclass(frozen=True)
-class AddResult:
-    """What :meth:`Store.add_observations` did, row by row of the batch."""
-
-    inserted: int
-    revised: int
-    unchanged: int
-
-    @property
-    def written(self) -> int:
-        return self.inserted + self.revised
 
 
 @dataclass(frozen=True)
@@ -494,7 +482,7 @@ class Store(AccountsMixin, WorkflowMixin, ActivityMixin):
             session.scalars(sa.select(AreaRow.code).where(AreaRow.code.in_(area_codes)))
         )
         latest = self._latest_revisions(session, indicator_codes, area_codes)
-        seen: dict[_RowKey, int] = {}
+        seen: dict[RowKey, int] = {}
         rows: list[tuple[Any, ...]] = []
         total = len(observations)
         for number, obs in enumerate(observations, start=1):
@@ -511,7 +499,7 @@ class Store(AccountsMixin, WorkflowMixin, ActivityMixin):
                     " (load a resolution that defines it first)"
                 )
             status, qualifier, value = _checked(obs, number)
-            key: _RowKey = (obs.indicator, obs.area, obs.period[0], obs.period[1], status)
+            key: RowKey = (obs.indicator, obs.area, obs.period[0], obs.period[1], status)
             if key in seen:
                 raise StoreError(
                     f"row {number} ({_describe(obs)}): the same indicator × area × period ×"
@@ -569,7 +557,7 @@ class Store(AccountsMixin, WorkflowMixin, ActivityMixin):
     @staticmethod
     def _latest_revisions(
         session: Session, indicators: Sequence[str], areas: Sequence[str]
-    ) -> dict[_RowKey, _Latest]:
+    ) -> dict[RowKey, _Latest]:
         o = ObservationRow
         stmt = sa.select(
             o.indicator,
@@ -582,7 +570,7 @@ class Store(AccountsMixin, WorkflowMixin, ActivityMixin):
             o.unit,
             o.qualifier,
         ).where(o.indicator.in_(indicators), o.area.in_(areas))
-        latest: dict[_RowKey, _Latest] = {}
+        latest: dict[RowKey, _Latest] = {}
         for ind, area, start, end, status, revision, value, unit, qualifier in session.execute(
             stmt
         ):
@@ -778,23 +766,6 @@ def _refuse(obs: Observation, number: int) -> NoReturn:
     if not isinstance(value, Decimal) or not value.is_finite():
         raise StoreError(f"{where}: value must be a finite Decimal, got {value!r}")
     raise StoreError(f"{where}: period starts after it ends")
-
-
-@dataclass(frozen=True, slots=True)
-class WrittenFigure:
-    """A figure just written by an import, with the id the database gave it (the review
-    workflow needs the id; an ORM object per figure would cost more than the insert)."""
-
-    id: int
-    indicator: str
-    area: str
-    period_start: int
-    period_end: int
-    status: str
-    value: Decimal
-    unit: str
-    qualifier: str
-    revision: int
 
 
 #: The columns of ``observations`` an import writes, in the order of the row tuples.

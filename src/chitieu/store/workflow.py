@@ -20,34 +20,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from chitieu.core.access import Action, Principal, allowed, may_approve
 from chitieu.core.observations import Observation
+from chitieu.store.approval import ReviewState
 from chitieu.store.errors import ConflictError, NotFoundError, StoreError
 from chitieu.store.mixin import StoreMixin, audit, bulk_insert, now, write_audit_batch
+from chitieu.store.records import AddResult, RowKey, WrittenFigure
 from chitieu.store.tables import (
     IndicatorAgencyRow,
     IndicatorRow,
     ObservationReviewRow,
     ObservationRow,
 )
-
-if TYPE_CHECKING:
-    from chitieu.store.store import AddResult, WrittenFigure
-
-RowKey = tuple[str, str, int, int, str]
-
-
-class ReviewState(StrEnum):
-    SUBMITTED = "submitted"
-    APPROVED = "approved"
-    RETURNED = "returned"
-    REOPENED = "reopened"
-    WITHDRAWN = "withdrawn"
 
 
 class ReviewAction(StrEnum):
@@ -124,25 +113,6 @@ class Submission:
 
     added: AddResult
     observation_ids: tuple[int, ...]
-
-
-def approved_clause() -> sa.ColumnElement[bool]:
-    """SQL condition: the observation has no review step, or its latest is 'approved'."""
-    latest = (
-        sa.select(
-            ObservationReviewRow.observation_id,
-            sa.func.max(ObservationReviewRow.id).label("rid"),
-        )
-        .group_by(ObservationReviewRow.observation_id)
-        .subquery()
-    )
-    step = aliased(ObservationReviewRow)
-    not_approved = (
-        sa.select(latest.c.observation_id)
-        .join(step, step.id == latest.c.rid)
-        .where(step.action != ReviewState.APPROVED.value)
-    )
-    return sa.not_(ObservationRow.id.in_(not_approved))
 
 
 #: Values per SQL ``IN (...)``: well under SQLite's and PostgreSQL's parameter limits.
