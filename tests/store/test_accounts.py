@@ -15,8 +15,8 @@ import sqlalchemy as sa
 
 from chitieu.core.access import Principal, Role
 from chitieu.core.model import Area, Indicator, Resolution, Text
+from chitieu.core.tasks import Agency
 from chitieu.store import ConflictError, NotFoundError, Store, StoreError
-from chitieu.store.accounts import Agency
 
 RESOLUTION_ID = "haiphong-xvi-2020-2025"
 INDICATORS = ("grdp-growth", "thu-ngan-sach")

@@ -27,8 +27,8 @@ from chitieu.core.observations import Observation, Qualifier, Status
 from chitieu.services import accounts
 from chitieu.store import Store, StoreError, migrate
 from chitieu.store import archive as arc
+from chitieu.store.review import ReviewAction
 from chitieu.store.tables import Base
-from chitieu.store.workflow import ReviewAction
 
 XVI = "haiphong-xvi-2020-2025"
 PASSWORD = "Mat-khau-sao-luu-2025!"

@@ -19,6 +19,7 @@ from chitieu.core.model import Citation
 from chitieu.core.observations import Observation, Qualifier, Status
 from chitieu.services import load_dataset
 from chitieu.store import Store
+from chitieu.store import figures as figures_module
 from chitieu.store.errors import ConflictError, StoreError
 
 XVI = "haiphong-xvi-2020-2025"
@@ -104,7 +105,7 @@ def test_a_clash_on_the_unique_key_is_a_conflict(
     batch = figures(5)
     loaded.add_observations(batch)
     before = len(loaded.observations())
-    monkeypatch.setattr(Store, "_latest_revisions", staticmethod(lambda *a: {}))
+    monkeypatch.setattr(figures_module, "_latest_revisions", lambda *a: {})
     with pytest.raises(ConflictError, match="reload"):
         loaded.add_observations(figures(5, value="7"))
     assert len(loaded.observations()) == before

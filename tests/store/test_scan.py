@@ -21,8 +21,8 @@ from chitieu.core.observations import Status, current
 from chitieu.core.settings import EvaluationSettings
 from chitieu.services import bulk
 from chitieu.store import Store, scan
+from chitieu.store.review import ReviewAction
 from chitieu.store.scan import scan_current
-from chitieu.store.workflow import ReviewAction
 
 XVI = "haiphong-xvi-2020-2025"
 EDITOR = Principal("nhap.lieu", Role.EDITOR, frozenset({"cuc-thong-ke"}))

@@ -18,14 +18,11 @@ import sqlalchemy as sa
 from chitieu.core.access import Principal, Role
 from chitieu.core.model import Area, Citation, Indicator, Resolution, Text
 from chitieu.core.observations import Observation, Qualifier, Status, current
-from chitieu.store import AddResult, ConflictError, NotFoundError, Store, StoreError, workflow
+from chitieu.store import AddResult, ConflictError, NotFoundError, Store, StoreError
+from chitieu.store import review as review_module
 from chitieu.store.approval import ReviewState
-from chitieu.store.workflow import (
-    LockedError,
-    ReviewAction,
-    StaleError,
-    obs_key,
-)
+from chitieu.store.errors import LockedError, NotAllowedError, StaleError
+from chitieu.store.review import ReviewAction, obs_key
 
 GROWTH = "grdp-growth"
 REVENUE = "thu-ngan-sach"
@@ -153,7 +150,7 @@ def test_submit_is_one_transaction(loaded: Store, monkeypatch: pytest.MonkeyPatc
     def broken_audit(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("audit log unavailable")
 
-    monkeypatch.setattr(workflow, "audit", broken_audit)
+    monkeypatch.setattr(review_module, "audit", broken_audit)
     with pytest.raises(RuntimeError, match="audit log unavailable"):
         loaded.submit_figures([fig("12.38")], actor=EDITOR.username)
     assert counts(loaded) == (0, 0, 0)
@@ -632,14 +629,14 @@ def test_an_editor_withdraws_only_their_own_pending_submission(assigned: Store) 
     assigned.review_figure(returned, ReviewAction.RETURN, reviewer=REVIEWER, comment="sai")
     approved = approved_figure_year(assigned, "4", 2024)
     before = counts(assigned)
-    with pytest.raises(workflow.NotAllowedError, match="editor who submitted it"):
+    with pytest.raises(NotAllowedError, match="editor who submitted it"):
         assigned.withdraw_figure(theirs, by=EDITOR, reason="không phải của tôi")
     with pytest.raises(ConflictError, match="is approved; a reviewer must withdraw it"):
         assigned.withdraw_figure(approved, by=EDITOR, reason="muộn")
-    with pytest.raises(workflow.NotAllowedError):
+    with pytest.raises(NotAllowedError):
         assigned.withdraw_figure(mine, by=Principal("xem", Role.VIEWER), reason="x")
     outsider = Principal(EDITOR.username, Role.EDITOR, frozenset({"so-y-te"}))
-    with pytest.raises(workflow.NotAllowedError):  # moved to another agency meanwhile
+    with pytest.raises(NotAllowedError):  # moved to another agency meanwhile
         assigned.withdraw_figure(mine, by=outsider, reason="x")
     assert counts(assigned) == before
     assigned.withdraw_figure(mine, by=EDITOR, reason="gửi nhầm")

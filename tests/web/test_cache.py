@@ -20,7 +20,7 @@ from chitieu.core.observations import Observation, Status
 from chitieu.core.settings import EvaluationSettings
 from chitieu.services import cache, dashboard, load_dataset
 from chitieu.store import Store
-from chitieu.store.workflow import ReviewAction
+from chitieu.store.review import ReviewAction
 from tests.store.conftest import BACKENDS, _fresh_postgres_database
 
 XVI = "haiphong-xvi-2020-2025"

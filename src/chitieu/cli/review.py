@@ -11,7 +11,7 @@ from chitieu.core.explain import qty
 from chitieu.services import figures as figure_service
 from chitieu.store import Store
 from chitieu.store.accounts import Account
-from chitieu.store.workflow import ReviewAction
+from chitieu.store.review import ReviewAction
 
 from .common import handles_errors, lang_option, ready_store
 

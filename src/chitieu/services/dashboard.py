@@ -28,7 +28,7 @@ from chitieu.core.units import Quantity, parse_unit
 from chitieu.services import analysis, cache
 from chitieu.store import Store
 from chitieu.store.approval import ReviewState
-from chitieu.store.workflow import Review
+from chitieu.store.review import Review
 
 
 @dataclass(frozen=True)

@@ -140,7 +140,7 @@ def apply_observations(
 
     Imported workbooks and files come from agencies, so they follow the same rules as
     figures typed in the web app: each new or corrected figure is *submitted* and waits for
-    a reviewer; approved figures are locked (see :mod:`chitieu.store.workflow`).
+    a reviewer; approved figures are locked (see :mod:`chitieu.store.review`).
     """
     if not observations:
         return AddResult(0, 0, 0)

@@ -23,9 +23,9 @@ from chitieu.core.units import UnknownUnitError, compatible, parse_unit
 from chitieu.definitions import errors as definition_errors
 from chitieu.definitions.observations_csv import load_observations_text
 from chitieu.store import Store
-from chitieu.store.errors import ConflictError
+from chitieu.store.errors import ConflictError, StaleError
 from chitieu.store.records import RowKey
-from chitieu.store.workflow import Review, ReviewAction, StaleError, Submission
+from chitieu.store.review import Review, ReviewAction, Submission
 
 MAX_REASON = 2000
 MAX_TEXT = 500

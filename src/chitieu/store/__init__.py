@@ -6,9 +6,10 @@
 ...     store.add_observations(observations, dataset="haiphong")
 """
 
+from chitieu.store.definitions import ResolutionVersion, SaveResult
 from chitieu.store.errors import ConflictError, NotFoundError, StoreError
 from chitieu.store.records import AddResult
-from chitieu.store.store import ResolutionVersion, SaveResult, Store
+from chitieu.store.store import Store
 
 __all__ = [
     "AddResult",

@@ -1,4 +1,4 @@
-"""Users, their agencies, API tokens, agencies and installation settings.
+"""Users, the agencies they work for, their API tokens, and installation settings.
 
 Passwords arrive already hashed (argon2, by :mod:`chitieu.services.accounts`); tokens
 arrive as their SHA-256. The store never sees a secret in clear.
@@ -6,8 +6,7 @@ arrive as their SHA-256. The store never sees a secret in clear.
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,18 +14,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from chitieu.core.access import Principal, Role
-from chitieu.core.model import Text
-from chitieu.core.tasks import Agency, AgencyKind
+from chitieu.store.activity import audit
+from chitieu.store.base import StoreBase, now
 from chitieu.store.errors import ConflictError, NotFoundError, StoreError
-from chitieu.store.mixin import StoreMixin, audit, now
 from chitieu.store.tables import (
     AgencyRow,
     ApiTokenRow,
     AppSettingRow,
-    DocumentRow,
-    IndicatorAgencyRow,
-    IndicatorRow,
-    ResolutionRow,
     UserAgencyRow,
     UserRow,
 )
@@ -58,7 +52,9 @@ class ApiToken:
     revoked: bool
 
 
-class AccountsMixin(StoreMixin):
+class AccountsMixin(StoreBase):
+    """Users and the agencies they work for, API tokens, installation settings."""
+
     # -- users -----------------------------------------------------------------------
 
     def create_user(
@@ -278,138 +274,3 @@ class AccountsMixin(StoreMixin):
             if stored is None:
                 raise
             return stored
-
-    # -- agencies --------------------------------------------------------------------
-
-    def save_agencies(
-        self,
-        agencies: Sequence[Agency],
-        assignments: Mapping[str, str],
-        *,
-        actor: str = "cli",
-        dry_run: bool = False,
-    ) -> None:
-        """Add or rename agencies and (re)assign indicators to them, in one transaction."""
-        with self._write(dry_run) as session:
-            self._save_agencies(session, agencies, assignments, actor)
-
-    @staticmethod
-    def _save_agencies(
-        session: Session, agencies: Sequence[Agency], assignments: Mapping[str, str], actor: str
-    ) -> None:
-        for agency in agencies:
-            row = session.get(AgencyRow, agency.code)
-            if row is None:
-                session.add(
-                    AgencyRow(
-                        code=agency.code,
-                        name_vi=agency.name.vi,
-                        name_en=agency.name.en,
-                        kind=str(agency.kind),
-                    )
-                )
-            else:
-                row.name_vi, row.name_en, row.kind = (
-                    agency.name.vi,
-                    agency.name.en,
-                    str(agency.kind),
-                )
-        session.flush()
-        known_agencies = set(session.scalars(sa.select(AgencyRow.code)))
-        known_indicators = set(session.scalars(sa.select(IndicatorRow.code)))
-        for indicator, agency_code in sorted(assignments.items()):
-            if agency_code not in known_agencies:
-                raise StoreError(f"indicator {indicator!r}: unknown agency {agency_code!r}")
-            if indicator not in known_indicators:
-                raise StoreError(f"unknown indicator {indicator!r}")
-            assigned = session.get(IndicatorAgencyRow, indicator)
-            if assigned is None:
-                session.add(IndicatorAgencyRow(indicator=indicator, agency=agency_code))
-            elif assigned.agency != agency_code:
-                audit(
-                    session,
-                    actor,
-                    "reassign",
-                    "indicator",
-                    indicator,
-                    before={"agency": assigned.agency},
-                    after={"agency": agency_code},
-                )
-                assigned.agency = agency_code
-
-    def agencies(self) -> list[Agency]:
-        with self._read() as session:
-            rows = session.scalars(sa.select(AgencyRow).order_by(AgencyRow.code))
-            return [
-                Agency(r.code, Text(r.name_vi, r.name_en), AgencyKind(r.kind or "state"))
-                for r in rows
-            ]
-
-    def indicator_agencies(self) -> dict[str, str]:
-        with self._read() as session:
-            rows = session.execute(
-                sa.select(IndicatorAgencyRow.indicator, IndicatorAgencyRow.agency)
-            )
-            return {row.indicator: row.agency for row in rows}
-
-    # -- documents beside a resolution ---------------------------------------------------
-
-    def save_document(
-        self,
-        resolution_id: str,
-        kind: str,
-        text: str,
-        source_name: str,
-        *,
-        loaded_by: str = "cli",
-        dry_run: bool = False,
-    ) -> int:
-        """Keep a new version of a resolution's tasks/agencies file; unchanged text: no-op."""
-        with self._write(dry_run) as session:
-            return self._save_document(session, resolution_id, kind, text, source_name, loaded_by)
-
-    @staticmethod
-    def _save_document(
-        session: Session,
-        resolution_id: str,
-        kind: str,
-        text: str,
-        source_name: str,
-        loaded_by: str,
-    ) -> int:
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        if session.get(ResolutionRow, resolution_id) is None:
-            raise NotFoundError(f"resolution {resolution_id!r} is not loaded")
-        latest = session.scalar(
-            sa.select(DocumentRow)
-            .where(DocumentRow.resolution_id == resolution_id, DocumentRow.kind == kind)
-            .order_by(DocumentRow.version.desc())
-            .limit(1)
-        )
-        if latest is not None and latest.checksum == digest:
-            return latest.version
-        version = 1 if latest is None else latest.version + 1
-        session.add(
-            DocumentRow(
-                resolution_id=resolution_id,
-                kind=kind,
-                version=version,
-                text=text,
-                checksum=digest,
-                source_name=source_name,
-                loaded_at=now(),
-                loaded_by=loaded_by,
-            )
-        )
-        return version
-
-    def document(self, resolution_id: str, kind: str) -> tuple[str, str] | None:
-        """The newest text of a resolution's document and its source name."""
-        with self._read() as session:
-            row = session.scalar(
-                sa.select(DocumentRow)
-                .where(DocumentRow.resolution_id == resolution_id, DocumentRow.kind == kind)
-                .order_by(DocumentRow.version.desc())
-                .limit(1)
-            )
-            return None if row is None else (row.text, row.source_name)

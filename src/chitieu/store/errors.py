@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from chitieu.core.observations import Observation
+from chitieu.store.records import RowKey
+
 
 class StoreError(Exception):
     """A request the store refused; nothing was written."""
@@ -16,3 +23,47 @@ class NotFoundError(StoreError, KeyError):
 
 class ConflictError(StoreError):
     """The request contradicts what is stored (e.g. an indicator with another unit)."""
+
+
+# -- refusals of the review workflow (chitieu.store.review) ----------------------------
+
+
+class LockedError(ConflictError):
+    """The figure is approved: a reviewer must reopen it before it can change."""
+
+
+class NotAllowedError(PermissionError, StoreError):
+    """The user's role or authorship does not allow this step (pages and API: 403)."""
+
+
+@dataclass(frozen=True)
+class StoredFigure:
+    """The figure as it is stored now, shown beside the user's own value on a conflict."""
+
+    value: Decimal
+    unit: str
+    revision: int
+    recorded_by: str
+    recorded_at: datetime
+
+
+class StaleError(ConflictError):
+    """Somebody changed the figure after the user opened it (optimistic locking).
+
+    Carries both values, so the user sees theirs beside the stored one and decides.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        key: RowKey,
+        seen: int,
+        stored: StoredFigure | None,
+        yours: Observation,
+    ) -> None:
+        super().__init__(message)
+        self.key = key
+        self.seen = seen
+        self.stored = stored
+        self.yours = yours

@@ -27,7 +27,8 @@ from sqlalchemy.orm import Session
 from chitieu.core.evaluation.vector import FigureColumns, IntArray
 from chitieu.core.observations import Observation, Status
 from chitieu.store.approval import approved_clause
-from chitieu.store.store import Store, _to_observation
+from chitieu.store.figures import to_observation
+from chitieu.store.store import Store
 from chitieu.store.tables import ObservationRow
 
 _RANK = {s.value: s.rank for s in Status}
@@ -224,6 +225,6 @@ def observations_for(store: Store, pairs: Sequence[tuple[str, str]]) -> list[Obs
         )
         with store.engine.connect() as conn:
             session = Session(bind=conn)
-            out.extend(_to_observation(row) for row in session.scalars(stmt))
+            out.extend(to_observation(row) for row in session.scalars(stmt))
             session.close()
     return out

@@ -21,9 +21,9 @@ from chitieu.services import figures as figure_service
 from chitieu.services import tasks as task_service
 from chitieu.store import Store
 from chitieu.store.accounts import Account
-from chitieu.store.errors import NotFoundError
+from chitieu.store.errors import NotFoundError, StaleError
 from chitieu.store.records import RowKey
-from chitieu.store.workflow import ReviewAction, StaleError
+from chitieu.store.review import ReviewAction
 from chitieu.web import schemas, views
 from chitieu.web.deps import Forbidden, api_write_guard, get_store, logged_in, viewer
 

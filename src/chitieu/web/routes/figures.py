@@ -14,8 +14,8 @@ from chitieu.core.observations import Qualifier, Status
 from chitieu.services import figures as figure_service
 from chitieu.store import Store
 from chitieu.store.accounts import Account
-from chitieu.store.errors import StoreError
-from chitieu.store.workflow import ReviewAction, StaleError
+from chitieu.store.errors import StaleError, StoreError
+from chitieu.store.review import ReviewAction
 from chitieu.web import views
 from chitieu.web.deps import checked_form, get_store, require
 from chitieu.web.i18n import translate

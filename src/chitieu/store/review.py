@@ -11,6 +11,9 @@ Nothing is deleted in place: a figure entered by mistake is *withdrawn* (a step 
 reason), its row stays, and it no longer counts. Concurrent writers are serialised per
 indicator (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: ``SELECT … FOR UPDATE`` on the
 indicators touched), so the revision a user saw is checked against what is committed.
+
+What counts as approved is decided in :mod:`chitieu.store.approval` (evaluations use the
+same rule); the refusals (locked, stale, not allowed) are in :mod:`chitieu.store.errors`.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -27,9 +29,20 @@ from sqlalchemy.orm import Session
 
 from chitieu.core.access import Action, Principal, allowed, may_approve
 from chitieu.core.observations import Observation
+from chitieu.store.activity import audit, write_audit_batch
 from chitieu.store.approval import ReviewState
-from chitieu.store.errors import ConflictError, NotFoundError, StoreError
-from chitieu.store.mixin import StoreMixin, audit, bulk_insert, now, write_audit_batch
+from chitieu.store.base import StoreBase, now
+from chitieu.store.errors import (
+    ConflictError,
+    LockedError,
+    NotAllowedError,
+    NotFoundError,
+    StaleError,
+    StoredFigure,
+    StoreError,
+)
+from chitieu.store.figures import add_figures
+from chitieu.store.inserts import CLASH_MESSAGE, bulk_insert
 from chitieu.store.records import AddResult, RowKey, WrittenFigure
 from chitieu.store.tables import (
     IndicatorAgencyRow,
@@ -55,47 +68,6 @@ _RESULT = {
 # Sent again unchanged, these go back to the reviewers (the agency confirms the figure).
 # A withdrawn figure sent again is a new submission too: never silently revived.
 _RESUBMITTABLE = (ReviewState.RETURNED, ReviewState.REOPENED, ReviewState.WITHDRAWN)
-
-
-class LockedError(ConflictError):
-    """The figure is approved: a reviewer must reopen it before it can change."""
-
-
-class NotAllowedError(PermissionError, StoreError):
-    """The user's role or authorship does not allow this step (pages and API: 403)."""
-
-
-@dataclass(frozen=True)
-class StoredFigure:
-    """The figure as it is stored now, shown beside the user's own value on a conflict."""
-
-    value: Decimal
-    unit: str
-    revision: int
-    recorded_by: str
-    recorded_at: datetime
-
-
-class StaleError(ConflictError):
-    """Somebody changed the figure after the user opened it (optimistic locking).
-
-    Carries both values, so the user sees theirs beside the stored one and decides.
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        key: RowKey,
-        seen: int,
-        stored: StoredFigure | None,
-        yours: Observation,
-    ) -> None:
-        super().__init__(message)
-        self.key = key
-        self.seen = seen
-        self.stored = stored
-        self.yours = yours
 
 
 @dataclass(frozen=True)
@@ -127,7 +99,9 @@ def obs_key(obs: Observation) -> RowKey:
     return (obs.indicator, obs.area, obs.period[0], obs.period[1], str(obs.status))
 
 
-class WorkflowMixin(StoreMixin):
+class ReviewMixin(StoreBase):
+    """Submit, approve, return, reopen and withdraw figures; the reviewers' queue."""
+
     def submit_figures(
         self,
         observations: Sequence[Observation],
@@ -179,7 +153,7 @@ class WorkflowMixin(StoreMixin):
                             " a reviewer must reopen it before it can be corrected"
                         )
             rows: list[WrittenFigure] = []
-            added = self._add_observations(  # type: ignore[attr-defined]
+            added = add_figures(
                 session,
                 observations,
                 recorded_by=actor,
@@ -194,10 +168,7 @@ class WorkflowMixin(StoreMixin):
                 # guard: a concurrent writer took this revision first. Never overwrite.
                 if not _is_revision_clash(exc):
                     raise
-                raise ConflictError(
-                    "another submission for the same figure was saved at the same moment;"
-                    " reload and check the newer figure"
-                ) from exc
+                raise ConflictError(CLASH_MESSAGE) from exc
             # An unchanged figure that was returned or reopened is sent back to the queue:
             # the agency confirms it; otherwise it could never be approved again.
             written = {_key(r): r for r in rows}
@@ -405,7 +376,7 @@ class WorkflowMixin(StoreMixin):
         wanted = set(keys)
         indicators = sorted({k[0] for k in wanted})
         areas = sorted({k[1] for k in wanted})
-        newest = WorkflowMixin._newest_ids(session, indicators, areas, wanted)
+        newest = ReviewMixin._newest_ids(session, indicators, areas, wanted)
         by_id = {row_id: key for key, (_, row_id) in newest.items()}
         ids = sorted(by_id)
         latest: dict[RowKey, ObservationRow] = {}

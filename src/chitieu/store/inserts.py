@@ -1,66 +1,15 @@
-"""What the topic mixins of :class:`~chitieu.store.Store` may rely on.
-
-The store is one object (like ``sqlite_utils.Database``), but its methods are kept in
-modules by topic; each mixin gets its transactions from the same two methods.
-"""
+"""Many rows in one write: the bulk paths of the parts that import figures by the
+hundred thousand (the figures, their review steps, their audit rows)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from chitieu.store.errors import ConflictError, StoreError
-from chitieu.store.tables import AuditRow
-
-
-class StoreMixin:
-    if TYPE_CHECKING:
-
-        def _read(self) -> AbstractContextManager[Session]: ...
-
-        def _write(self, dry_run: bool = False) -> AbstractContextManager[Session]: ...
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
-
-
-def audit(
-    session: Session,
-    actor: str,
-    action: str,
-    entity: str,
-    entity_id: str,
-    *,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-    reason: str = "",
-    at: datetime | None = None,
-    batch: list[dict[str, Any]] | None = None,
-) -> None:
-    """Record a change in the same transaction as the change itself: both or neither.
-
-    With ``batch``, the row is appended there instead, for :func:`write_audit_batch`: an
-    imported workbook audits 100.000 figures, and one ORM object each cost seconds.
-    """
-    values = audit_values(
-        actor, action, entity, entity_id, before=before, after=after, reason=reason, at=at
-    )
-    if batch is not None:
-        batch.append(values)
-    else:
-        session.add(AuditRow(**values))
-
-
-def write_audit_batch(session: Session, batch: list[dict[str, Any]]) -> None:
-    """Insert the audit rows collected by :func:`audit` in one bulk write."""
-    bulk_insert(session, AuditRow.__table__, batch)
 
 
 def bulk_insert(session: Session, table: Any, rows: Sequence[dict[str, Any]]) -> None:
@@ -118,27 +67,3 @@ CLASH_MESSAGE = (
     "another submission for the same figure was saved at the same moment;"
     " reload and check the newer figure"
 )
-
-
-def audit_values(
-    actor: str,
-    action: str,
-    entity: str,
-    entity_id: str,
-    *,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-    reason: str = "",
-    at: datetime | None = None,
-) -> dict[str, Any]:
-    """An audit row's columns, for bulk inserts of many changes (an imported workbook)."""
-    return {
-        "at": at or now(),
-        "actor": actor,
-        "action": action,
-        "entity": entity,
-        "entity_id": entity_id,
-        "before": json.dumps(before or {}, ensure_ascii=False, sort_keys=True, default=str),
-        "after": json.dumps(after or {}, ensure_ascii=False, sort_keys=True, default=str),
-        "reason": reason,
-    }
