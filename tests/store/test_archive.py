@@ -27,6 +27,8 @@ from chitieu.core.observations import Observation, Qualifier, Status
 from chitieu.services import accounts
 from chitieu.store import Store, StoreError, migrate
 from chitieu.store import archive as arc
+from chitieu.store.archive import dumping
+from chitieu.store.archive import values as archive_values
 from chitieu.store.review import ReviewAction
 from chitieu.store.tables import Base
 
@@ -467,7 +469,7 @@ def test_a_dump_sees_one_moment_while_others_write(
     consistent snapshot, not tables from different moments (PostgreSQL: REPEATABLE READ)."""
     arc.restore(store.engine, good_archive)
     before = table_counts(store)["audit_log"]
-    real = arc._lines
+    real = dumping.table_lines
     written: list[str] = []
 
     def interleaved(conn: sa.Connection, table: sa.Table) -> Iterator[bytes]:
@@ -477,7 +479,7 @@ def test_a_dump_sees_one_moment_while_others_write(
             written.append(table.name)
         yield from real(conn, table)
 
-    monkeypatch.setattr(arc, "_lines", interleaved)
+    monkeypatch.setattr(dumping, "table_lines", interleaved)
     manifest = arc.dump_to_file(store.engine, tmp_path / "a.zip")
     assert written == ["areas"]
     assert table_counts(store)["audit_log"] == before + 1  # the other write did commit
@@ -491,8 +493,9 @@ def test_a_store_that_changes_values_on_the_way_in_is_caught_before_the_commit(
     """The tables are read back and hashed inside the restore's transaction: a backend that
     stored a figure differently from the archive (simulated: every decimal off by one)
     makes the restore fail and roll back instead of committing an altered history."""
-    dump_decimal, load_decimal = arc._CODECS["decimal"]
-    monkeypatch.setitem(arc._CODECS, "decimal", (dump_decimal, lambda v: load_decimal(v) + 1))
+    codecs = archive_values.CODECS
+    dump_decimal, load_decimal = codecs["decimal"]
+    monkeypatch.setitem(codecs, "decimal", (dump_decimal, lambda v: load_decimal(v) + 1))
     with pytest.raises(arc.ArchiveError, match="sau khi ghi, bảng observations"):
         arc.restore(store.engine, good_archive)
     assert set(table_counts(store).values()) == {0}
