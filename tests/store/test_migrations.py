@@ -13,7 +13,10 @@ from alembic.runtime.migration import MigrationContext
 from chitieu.core.model import Area, Indicator, Resolution, Text
 from chitieu.core.observations import Observation, Status
 from chitieu.store import Store, migrate
+from chitieu.store.approval import ReviewState
+from chitieu.store.review import ReviewAction
 from chitieu.store.tables import Base
+from tests.store.review.conftest import REVIEWER, fig, resolution, state, submit_one
 
 TABLES = {
     "resolutions",
@@ -97,3 +100,17 @@ def test_downgrade_to_base_and_upgrade_again(store: Store) -> None:
     assert not TABLES & set(sa.inspect(store.engine).get_table_names())
     store.init()
     assert set(sa.inspect(store.engine).get_table_names()) >= TABLES
+
+
+def test_migration_0003_keeps_review_steps(empty_store: Store) -> None:
+    """Upgrading a 0002 database (SQLite rebuilds the table) keeps every step and its id."""
+    migrate.upgrade(empty_store.engine, "0002")
+    empty_store.save_resolution(resolution(), "id: haiphong-xvi-2020-2025\n", "resolution.yaml")
+    oid = submit_one(empty_store, fig("12.38"))
+    empty_store.review_figure(oid, ReviewAction.APPROVE, reviewer=REVIEWER)
+    before = empty_store.review_history(oid)
+    migrate.upgrade(empty_store.engine)
+    assert empty_store.schema_revision() == "0003"
+    assert empty_store.review_history(oid) == before
+    empty_store.withdraw_figure(oid, by=REVIEWER, reason="sau khi nâng cấp")
+    assert state(empty_store, oid) is ReviewState.WITHDRAWN
