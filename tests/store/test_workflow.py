@@ -545,7 +545,7 @@ EDITOR_2 = Principal("nhap.khac", Role.EDITOR, frozenset({"cuc-thong-ke"}))
 @pytest.fixture
 def assigned(loaded: Store) -> Store:
     """Both indicators reported by the editors' agency (the scope of their withdrawals)."""
-    from chitieu.core.tasks import Agency
+    from chitieu.core.agencies import Agency
 
     loaded.save_agencies(
         [Agency("cuc-thong-ke", Text("Cục Thống kê"))],

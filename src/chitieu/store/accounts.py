@@ -15,8 +15,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from chitieu.core.access import Principal, Role
+from chitieu.core.agencies import Agency, AgencyKind
 from chitieu.core.model import Text
-from chitieu.core.tasks import Agency, AgencyKind
 from chitieu.store.errors import ConflictError, NotFoundError, StoreError
 from chitieu.store.mixin import StoreMixin, audit, now
 from chitieu.store.tables import (

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, aliased
 
 from chitieu import progress
+from chitieu.core.agencies import Agency
 from chitieu.core.model import (
     Aggregation,
     Area,
@@ -32,7 +33,6 @@ from chitieu.core.model import (
     Text,
 )
 from chitieu.core.observations import Observation, Qualifier, Status, current
-from chitieu.core.tasks import Agency
 from chitieu.settings import Settings
 from chitieu.store import db, migrate
 from chitieu.store.accounts import AccountsMixin
