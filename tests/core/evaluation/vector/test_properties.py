@@ -43,7 +43,7 @@ from chitieu.core.observations import Observation, Qualifier, Status
 from chitieu.core.settings import EvaluationSettings
 from chitieu.definitions import load_observations_csv, load_resolution
 
-DATASETS = Path(__file__).resolve().parents[3] / "src" / "chitieu" / "datasets"
+DATASETS = Path(__file__).resolve().parents[4] / "src" / "chitieu" / "datasets"
 AREAS = ("a", "b", "c")
 YEARS = range(2016, 2026)
 
