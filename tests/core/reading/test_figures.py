@@ -1,4 +1,4 @@
-"""The number grammar: round trips of formatted figures, and what is not a figure."""
+"""Figures in text: round trips of formatted figures, and what is not a figure."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chitieu.core.numbers import SCALE_WORDS, format_number
-from chitieu.core.reading.grammar import scan
+from chitieu.core.reading.figures import scan, year_near
 from chitieu.core.units import parse_unit
 
 UNITS = ["", "%", "%/năm", "đồng", "USD", "USD/người", "tấn", "ha", "lượt khách",
@@ -91,3 +91,12 @@ def test_years_and_periods_are_kept_apart() -> None:
 def test_unknown_unit_is_kept_without_base_value() -> None:
     (figure,) = scan("có 1.095 làng văn hóa").figures
     assert (figure.unit, figure.base_value) == ("làng", None)
+
+
+def test_a_figure_is_dated_by_the_year_before_it_or_right_after_it() -> None:
+    found = scan("Năm 2020 đạt 200 tỷ đồng, năm 2015 (100 tỷ đồng); 50 tỷ đồng năm 2010")
+    first, second, third = found.figures
+    assert year_near(found.years, first, before=True) == found.years[0]
+    assert year_near(found.years, second, before=True) == found.years[1]
+    assert year_near(found.years, second, before=False) is None
+    assert year_near(found.years, third, before=False) == found.years[2]

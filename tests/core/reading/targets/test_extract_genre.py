@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
 from chitieu.core.model import BoundKind, ClauseKind
-from chitieu.core.reading.extract import DraftClause, Extraction, extract_targets
-from chitieu.core.reading.text import normalise
+from chitieu.core.reading import DraftClause, Extraction, extract_targets, normalise
+
+from .helpers import clauses_of
 
 NUMBERED_DASH = """II. MỤC TIÊU, CHỈ TIÊU
 2. Các chỉ tiêu chủ yếu
@@ -43,11 +42,6 @@ bảo hiểm y tế trên 95%. Về môi trường: tỷ lệ che phủ rừng d
 """
 
 
-def _clauses(source: str) -> dict[str, DraftClause]:
-    extraction = extract_targets(normalise(source))
-    return {c.id: c for t in extraction.targets for c in t.clauses}
-
-
 def _row(c: DraftClause) -> tuple[object, ...]:
     time = c.period if c.period is not None else c.year
     return (c.kind.value, c.bound.value, c.low, c.high, c.unit, time)
@@ -74,7 +68,7 @@ def test_numbered_dash_items_and_lettered_groups() -> None:
 
 
 def test_paren_dot_items_ranges_and_one_sided_bounds() -> None:
-    clauses = _clauses(PAREN_DOT)
+    clauses = clauses_of(PAREN_DOT)
     assert {k: _row(c) for k, c in clauses.items()} == {
         "1a": ("average_growth", "range", "6,5", "7", "%/năm", (2021, 2025)),  # từ X đến Y
         "2a": ("level", "range", "40", "45", "%", 2025),  # X ÷ Y
@@ -106,26 +100,9 @@ def test_unnumbered_prose_with_inline_groups() -> None:
     assert extraction.targets[-1].clauses[0].indicator == "tỷ lệ che phủ rừng"
 
 
-@pytest.mark.parametrize(
-    ("line", "bound", "low", "high"),
-    [
-        ("(1) Tỷ lệ A tối thiểu 16%.", BoundKind.AT_LEAST, "16", None),
-        ("(1) Tỷ lệ A dưới 4%.", BoundKind.BELOW, None, "4"),
-        ("(1) Tỷ lệ A tối đa 4%.", BoundKind.AT_MOST, None, "4"),
-        ("(1) Tỷ lệ A xấp xỉ 4%.", BoundKind.ABOUT, "4", "4"),
-        ("(1) Tỷ lệ A đạt 87 – 88 %.", BoundKind.RANGE, "87", "88"),
-        ("(1) Tỷ lệ A đạt 47% - 49 %.", BoundKind.RANGE, "47", "49"),
-        ("(1) Tỷ lệ A đạt 4%.", BoundKind.POINT, "4", "4"),
-    ],
-)
-def test_bound_words(line: str, bound: BoundKind, low: str | None, high: str | None) -> None:
-    clause = _clauses("Các chỉ tiêu chủ yếu\n" + line + "\n")["1a"]
-    assert (clause.bound, clause.low, clause.high) == (bound, low, high)
-
-
 def test_milestone_before_a_year_is_the_year_before() -> None:
     text = "Các chỉ tiêu chủ yếu\n(1) Hoàn thành di chuyển trung tâm hành chính trước năm 2025.\n"
-    clause = _clauses(text)["1a"]
+    clause = clauses_of(text)["1a"]
     assert (clause.kind, clause.bound, clause.high, clause.unit) == (
         ClauseKind.MILESTONE, BoundKind.AT_MOST, "2024", "năm",
     )  # fmt: skip

@@ -1,13 +1,12 @@
-"""The grammar of figures in Vietnamese resolutions: numbers, scale words, units, years.
+"""Figures in Vietnamese text: numbers with the unit written after them, fractions, years
+and periods, found in one pass.
 
-One pass of a few regular expressions finds every figure of a stretch of text. The
-expressions are built so that no quantified group contains another unbounded quantifier
-over the same characters: a hostile input ("1.1.1.1…", 100 KB of digits) costs linear
-time. Numbers follow vi-VN ("." groups thousands, "," is the decimal mark) and are read
-by :func:`chitieu.core.numbers.parse_number`; units are read by
-:func:`chitieu.core.units.parse_unit` when its table knows the noun, and kept as written
-(with no base value) when it does not, so that an unknown unit is a review note rather
-than a crash.
+A few regular expressions find every figure of a stretch of text. The expressions are
+built so that no quantified group contains another unbounded quantifier over the same
+characters: a hostile input ("1.1.1.1…", 100 KB of digits) costs linear time. Numbers
+follow vi-VN (:mod:`.numerals`) and are read by :func:`chitieu.core.numbers.parse_number`;
+units are recognised by :mod:`.unit_words`. Dates and document numbers ("24/01/2019",
+"45-NQ/TW") are not figures.
 """
 
 from __future__ import annotations
@@ -15,100 +14,25 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Final
 
-from chitieu.core.numbers import ARITHMETIC_PRECISION, SCALE_WORDS, parse_number
-from chitieu.core.units import BASE_UNITS, Unit, parse_unit
+from chitieu.core.numbers import ARITHMETIC_PRECISION, parse_number
+from chitieu.core.reading.numerals import NUMBER
+from chitieu.core.reading.unit_words import DENOMINATOR, NUMERATOR, SCALE_ONLY, clean_unit, unit_of
+from chitieu.core.units import Unit
 
-__all__ = [
-    "NUMBER",
-    "Figure",
-    "Fraction",
-    "Scan",
-    "Year",
-    "clean_unit",
-    "scan",
-    "unit_of",
-]
+__all__ = ["Figure", "Fraction", "Scan", "Year", "scan", "year_near"]
 
-#: Count nouns that reports put after figures but that the unit table does not (yet)
-#: know. Recognising them keeps "1.717/2.446 thôn" a fraction of villages; the draft
-#: marks such units for review because the definition loader cannot read them.
-EXTRA_NOUNS: Final = (
-    "thôn",
-    "tổ dân phố",
-    "làng",
-    "tiêu chí",
-    "chỉ tiêu",
-    "cơ sở",
-    "bệnh viện",
-    "trạm y tế",
-    "sản phẩm",
-    "hợp tác xã",
-    "tòa",
-    "vụ",
-    "vụ án",
-    "bị can",
-    "bị cáo",
-    "cán bộ",
-    "lượt cán bộ",
-    "học sinh",
-    "giáo viên",
-    "đồng chí",
-    "tỉnh",
-    "tỉnh, thành phố",
-    "tỉnh, thành",
-    "quận, huyện",
-    "xã, phường, thị trấn",
-    "phường",
-    "thị trấn",
-    "khách",
-    "lượt người",
-    "chuyến",
-    "tuyến",
-    "cảng",
-    "công trình",
-    "nhà văn hóa",
-    "khu đô thị",
-    "căn hộ",
-    "MW",
-    "kWh",
-    "km2",
-    "lít",
-    "tuổi",
-)
 
-# "tỷ lệ", "tỷ trọng", "tỷ giá" are words, not the scale word "tỷ".
-_SCALE: Final = r"(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?!\s*(?:lệ|trọng|giá)(?!\w))"
-_NOUNS: Final = sorted(
-    {key for key in BASE_UNITS if key not in ("%",)} | {n.casefold() for n in EXTRA_NOUNS},
-    key=len,
-    reverse=True,
-)
-_NOUN: Final = "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _NOUNS) + r")(?!\w)"
-# A number as written in vi-VN text; the look-arounds keep "1.1.1.1" and "12.38" from
-# being read as numbers at all (the thousands groups must be exactly three digits).
-# Digits are ASCII: ``\d`` would also match "੧" or "٣", which parse_number refuses.
-# Bounded repetitions: a figure has at most 6 groups of thousands, 20 digits and 15
-# decimals, so a run of 100 000 digits costs a few steps per position, never a parse of
-# a 100 000-digit number.
-_NUM: Final = (
-    r"(?<![\w.,])(?:[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,6}|[0-9]{1,20})(?:,[0-9]{1,15})?"
-    r"(?![0-9]|[.,][0-9])"
-)
-#: The number pattern, for the claim patterns (named group-free, look-arounds included).
-NUMBER: Final = _NUM
-_NUM_PLAIN: Final = r"(?:[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,6}|[0-9]{1,20})(?:,[0-9]{1,15})?"
-_NUMERATOR: Final = rf"(?:\s*%|\s+{_SCALE}(?:\s+{_SCALE})?(?:\s+{_NOUN})?|\s*{_NOUN})"
-_DENOMINATOR: Final = rf"\s*/\s*(?:{_NUM_PLAIN}\s*)?(?:{_SCALE}\s+)?(?:{_NOUN}|năm|tháng)(?!\w)"
 _FIGURE: Final = re.compile(
-    rf"(?P<num>{_NUM})(?P<unit>{_NUMERATOR}(?:{_DENOMINATOR}){{0,2}})?",
+    rf"(?P<num>{NUMBER})(?P<unit>{NUMERATOR}(?:{DENOMINATOR}){{0,2}})?",
     flags=re.IGNORECASE,
 )
 _FRACTION: Final = re.compile(
-    rf"(?P<a>{_NUM})(?P<ua>{_NUMERATOR})?\s*/\s*(?P<b>{_NUM})(?P<ub>{_NUMERATOR})?",
+    rf"(?P<a>{NUMBER})(?P<ua>{NUMERATOR})?\s*/\s*(?P<b>{NUMBER})(?P<ub>{NUMERATOR})?",
     flags=re.IGNORECASE,
 )
 # Dates and document numbers are not figures: "24/01/2019", "tháng 9/2019",
@@ -123,8 +47,6 @@ _YEAR_WORDS: Final = re.compile(
     flags=re.IGNORECASE,
 )
 _PERIOD: Final = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
-_SPACES: Final = re.compile(r"\s+")
-_SCALE_ONLY: Final = re.compile(rf"{_SCALE}(?:\s+{_SCALE})?", flags=re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -198,19 +120,6 @@ class Scan:
         return self.figures[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
 
-def clean_unit(unit: str) -> str:
-    """Tidy a unit as written: single spaces, none around "/" or before "%"."""
-    text = _SPACES.sub(" ", unit).strip()
-    return text.replace(" /", "/").replace("/ ", "/").replace(" %", "%")
-
-
-def unit_of(unit: str) -> Unit | None:
-    try:
-        return parse_unit(unit)
-    except ValueError:
-        return None
-
-
 def _figure(text: str, num_start: int, num: str, unit_text: str | None, end: int) -> Figure:
     return Figure(num_start, end, num, parse_number(num), clean_unit(unit_text or ""))
 
@@ -220,7 +129,7 @@ def _is_year(text: str, match: re.Match[str], start: int) -> bool:
     unit = (match.group("unit") or "").strip()
     if len(number) != 4 or not number.startswith(("19", "20")):
         return False
-    if unit and not _SCALE_ONLY.fullmatch(unit):
+    if unit and not SCALE_ONLY.fullmatch(unit):
         return False
     before = text[max(start, match.start() - 16) : match.start()]
     after = text[match.end() : match.end() + 3]
@@ -281,5 +190,12 @@ class _Mask:
         return i > 0 and self.spans[i - 1][1] > start
 
 
-#: Scale words the core knows, re-exported for the documentation of this grammar.
-SCALES: Final = tuple(SCALE_WORDS)
+def year_near(years: Sequence[Year], figure: Figure, before: bool) -> Year | None:
+    """The year a figure is dated by: "năm 2020 ước đạt X" or "X năm 2015" / "(năm 2015)"."""
+    best: Year | None = None
+    for year in years:
+        if before and figure.start - 40 <= year.end <= figure.start:
+            best = year
+        if not before and figure.end <= year.start <= figure.end + 14:
+            return year
+    return best
