@@ -13,6 +13,8 @@ from chitieu.core.observations import Observation
 
 
 def baseline_side(resolution: Resolution, obs: Sequence[Observation]) -> list[Finding]:
+    """Level targets their own baseline already meets: set worse than the baseline (a
+    warning) or merely met from the start (a note)."""
     out: list[Finding] = []
     for c in all_clauses(resolution):
         if c.kind not in LEVEL_KINDS or c.each_year:

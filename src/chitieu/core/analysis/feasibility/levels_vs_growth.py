@@ -30,6 +30,8 @@ def per_capita(
     obs: Sequence[Observation],
     assumptions: Assumptions,
 ) -> list[Finding]:
+    """The growth a per-head level target needs beyond real growth (prices, exchange rate,
+    population), beside the previous term's."""
     out: list[Finding] = []
     by = resolution.base_year
     last = resolution.period[1]
@@ -131,6 +133,7 @@ def _icor(investment: float, output: float, growth_pct: float, n: int) -> float:
 def investment_icor(
     resolution: Resolution, relations: Relations, obs: Sequence[Observation]
 ) -> list[Finding]:
+    """The ICOR an investment total and a growth target imply, beside the previous term's."""
     out: list[Finding] = []
     by = resolution.base_year
     first, last = resolution.period

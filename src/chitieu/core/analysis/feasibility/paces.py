@@ -12,6 +12,7 @@ from chitieu.core.observations import Observation
 
 
 def required_paces(resolution: Resolution, obs: Sequence[Observation]) -> list[PaceRow]:
+    """Every target's required yearly pace from its baseline, most demanding first."""
     rows: list[PaceRow] = []
     by = resolution.base_year
     first, last = resolution.period

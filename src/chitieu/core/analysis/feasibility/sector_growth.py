@@ -47,6 +47,7 @@ def _base_shares(
 def sector_growth(
     resolution: Resolution, relations: Relations, obs: Sequence[Observation]
 ) -> list[Finding]:
+    """Aggregate growth implied by the sector growth targets, and the end-year structure."""
     out: list[Finding] = []
     for s in relations.structures:
         parts = [p for p in s.parts if p.growth is not None]

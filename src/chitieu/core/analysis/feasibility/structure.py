@@ -31,6 +31,7 @@ def _structure_groups(resolution: Resolution, relations: Relations) -> list[list
 
 
 def structure_sums(resolution: Resolution, relations: Relations) -> list[Finding]:
+    """Whether the structure targets set for one year add up to 100 %."""
     out: list[Finding] = []
     for cs in _structure_groups(resolution, relations):
         lows = [float(c.bound.low) if c.bound.low is not None else None for c in cs]

@@ -74,6 +74,7 @@ def _atom(tokens: list[str], text: str) -> tuple[Expr, list[str]]:
 
 
 def references(expr: Expr) -> set[str]:
+    """The indicator codes an expression reads."""
     if expr[0] == "ref":
         return {str(expr[1])}
     if expr[0] == "num":

@@ -70,6 +70,7 @@ def check_rules(
     observations: Iterable[Observation],
     indicators: Mapping[str, Indicator],
 ) -> list[Violation]:
+    """Violations of ``rules`` in every area and year that has figures for them."""
     values = yearly_values(observations, indicators)
     cells = sorted({(a, y) for (_, a, y) in values})
     out: list[Violation] = []
