@@ -9,15 +9,10 @@ from pathlib import Path
 import pytest
 
 from chitieu import datasets
+from chitieu.core.agencies import AgencyDirectory
 from chitieu.core.model import Resolution
-from chitieu.core.tasks import (
-    AgencyDirectory,
-    TaskKind,
-    TaskPlan,
-    TaskSource,
-    overdue_milestones,
-    quote_key,
-)
+from chitieu.core.tasks.model import TaskKind, TaskPlan, TaskSource, quote_key
+from chitieu.core.tasks.progress import overdue_milestones
 from chitieu.definitions import load_resolution
 from chitieu.definitions.tasks import load_agencies, load_tasks
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from chitieu.core.agencies import AgencyDirectory, AgencyKind
 from chitieu.core.model import Resolution
-from chitieu.core.tasks import AgencyDirectory, AgencyKind, ReviewCadence, TaskKind
+from chitieu.core.tasks.model import ReviewCadence, TaskKind
 from chitieu.definitions import DefinitionError, Problem, load_resolution
 from chitieu.definitions.tasks import (
     load_agencies,

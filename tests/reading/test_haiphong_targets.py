@@ -14,7 +14,7 @@ import pytest
 from chitieu import datasets
 from chitieu.core.model import BoundKind, Clause, Resolution
 from chitieu.core.numbers import parse_number
-from chitieu.core.reading.extract import DraftClause
+from chitieu.core.reading import DraftClause
 from chitieu.definitions import load_resolution
 from chitieu.services import reading
 

@@ -14,8 +14,8 @@ import pytest
 import sqlalchemy as sa
 
 from chitieu.core.access import Principal, Role
+from chitieu.core.agencies import Agency
 from chitieu.core.model import Text
-from chitieu.core.tasks import Agency
 from chitieu.store import ConflictError, NotFoundError, Store, StoreError
 
 SO_TAI_CHINH = Agency("so-tai-chinh", Text("Sở Tài chính", "Department of Finance"))

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
+from chitieu.core.agencies import Agency
 from chitieu.core.model import Area, Indicator, Resolution, Text
-from chitieu.core.tasks import Agency
 from chitieu.store import NotFoundError, Store, StoreError
 
 RESOLUTION_ID = "haiphong-xvi-2020-2025"

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from chitieu.core.numbers import format_number
-from chitieu.core.reading.claims import Claim, ClaimKind, Verdict
+from chitieu.core.reading import Claim, ClaimKind, Verdict
 from chitieu.reading import claims_json, draft_yaml, extraction_json
 from chitieu.services import reading
 

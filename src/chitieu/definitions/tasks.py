@@ -23,11 +23,9 @@ from pydantic_core import PydanticCustomError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from chitieu.core.agencies import Agency, AgencyDirectory, AgencyKind
 from chitieu.core.model import Citation, Resolution, Text
-from chitieu.core.tasks import (
-    Agency,
-    AgencyDirectory,
-    AgencyKind,
+from chitieu.core.tasks.model import (
     Milestone,
     Resource,
     Responsibility,

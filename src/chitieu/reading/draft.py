@@ -15,8 +15,8 @@ import unicodedata
 from collections.abc import Iterable
 
 from chitieu.core.model import BoundKind, ClauseKind
-from chitieu.core.reading.extract import DraftClause, Extraction
-from chitieu.core.reading.grammar import unit_of
+from chitieu.core.reading import DraftClause, Extraction
+from chitieu.core.reading.unit_words import unit_of
 
 __all__ = ["draft_yaml", "slug"]
 

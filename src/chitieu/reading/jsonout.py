@@ -9,8 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from chitieu.core.reading.claims import Claim
-from chitieu.core.reading.extract import DraftClause, Extraction
+from chitieu.core.reading import Claim, DraftClause, Extraction
 
 __all__ = ["claim_dict", "claims_json", "clause_dict", "extraction_json"]
 

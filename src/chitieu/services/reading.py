@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from chitieu.core.reading.claims import Claim, find_claims
-from chitieu.core.reading.extract import Extraction, extract_targets
+from chitieu.core.reading import Claim, Extraction, extract_targets, find_claims
 from chitieu.core.reading.sections import find_sections
 from chitieu.core.reading.text import normalise
 from chitieu.reading.sources import read_document

@@ -8,20 +8,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chitieu.core.access import Action, Principal, allowed
+from chitieu.core.agencies import AgencyDirectory
 from chitieu.core.model import Text
-from chitieu.core.tasks import (
-    AgencyDirectory,
-    FiveClear,
+from chitieu.core.tasks.five_clear import FiveClear, completeness
+from chitieu.core.tasks.model import Task, TaskPlan
+from chitieu.core.tasks.progress import (
     MilestoneStatus,
     ProgressUpdate,
-    Task,
-    TaskPlan,
     TaskProgress,
-    completeness,
     overdue_milestones,
     progress,
-    status_summary,
 )
+from chitieu.core.tasks.status import status_summary
 from chitieu.definitions.tasks import load_agencies_text, load_tasks_text
 from chitieu.store import Store
 from chitieu.store.activity import TaskUpdate

@@ -19,9 +19,9 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from chitieu.core.agencies import Agency, AgencyKind
 from chitieu.core.model import Aggregation, Area, Direction, Indicator, Measure, Resolution, Text
 from chitieu.core.observations import Observation
-from chitieu.core.tasks import Agency, AgencyKind
 from chitieu.store.activity import audit
 from chitieu.store.base import StoreBase, now
 from chitieu.store.errors import ConflictError, NotFoundError, StoreError

@@ -13,8 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chitieu.core.reading.claims import find_claims
-from chitieu.core.reading.extract import extract_targets
+from chitieu.core.reading import extract_targets, find_claims
 from chitieu.core.reading.text import normalise
 
 # The bound catches super-linear behaviour (a quadratic pass over these 100 KB inputs costs

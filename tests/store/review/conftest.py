@@ -72,7 +72,7 @@ def loaded(store: Store) -> Store:
 @pytest.fixture
 def assigned(loaded: Store) -> Store:
     """Both indicators reported by the editors' agency (the scope of their withdrawals)."""
-    from chitieu.core.tasks import Agency
+    from chitieu.core.agencies import Agency
 
     loaded.save_agencies(
         [Agency("cuc-thong-ke", Text("Cục Thống kê"))],

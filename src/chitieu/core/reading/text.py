@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["Span", "line_ends_sentence", "normalise", "paren_depths", "sentences"]
+__all__ = ["Span", "line_ends_sentence", "normalise", "paren_depths", "sentences", "tidy_phrase"]
 
 # One-for-one replacements: no-break and odd spaces become a space; U+FFFD (footnote
 # marks lost in conversion) and zero-width characters become a space too, so words
@@ -98,3 +98,10 @@ def paren_depths(text: str, start: int, end: int) -> list[int]:
         if ch == ")" and depth > 0:
             depth -= 1
     return depths
+
+
+def tidy_phrase(phrase: str) -> str:
+    """A phrase as a label (a group, an indicator): single spaces, no punctuation or dash
+    at either end. Unlike :func:`normalise` it moves characters: use it only on copies."""
+    phrase = " ".join(phrase.split())
+    return phrase.strip(" ,;:.-–")
