@@ -12,10 +12,10 @@ import pytest
 
 from chitieu import datasets
 from chitieu.core.evaluation import evaluate_resolution
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.model import Resolution, Verdict
 from chitieu.core.observations import Observation
 from chitieu.core.results import ResolutionResult
-from chitieu.core.settings import EvaluationSettings
 from chitieu.definitions import load_observations_csv, load_resolution
 
 NAME = "haiphong-xvi-2020-2025"

@@ -15,9 +15,9 @@ import pytest
 
 from chitieu import services
 from chitieu.core.access import Principal, Role
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.model import Citation
 from chitieu.core.observations import Observation, Status
-from chitieu.core.settings import EvaluationSettings
 from chitieu.services import cache, dashboard, load_dataset
 from chitieu.store import Store
 from chitieu.store.workflow import ReviewAction

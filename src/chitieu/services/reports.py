@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chitieu import services
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.results import ResolutionResult
-from chitieu.core.settings import EvaluationSettings
 from chitieu.store import Store
 
 if TYPE_CHECKING:

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chitieu.core.evaluation import evaluate_clause, evaluate_resolution
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.model import (
     Area,
     Bound,
@@ -29,7 +30,6 @@ from chitieu.core.model import (
 )
 from chitieu.core.observations import Observation, Qualifier, Status
 from chitieu.core.results import ClauseResult, PaceClass, Required, ResolutionResult
-from chitieu.core.settings import EvaluationSettings
 from chitieu.core.units import ExchangeRates
 
 D = Decimal

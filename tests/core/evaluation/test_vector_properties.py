@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chitieu.core.evaluation import evaluate_resolution
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.evaluation.vector import (
     VERDICTS,
     AreaVerdicts,
@@ -40,7 +41,6 @@ from chitieu.core.model import (
     Verdict,
 )
 from chitieu.core.observations import Observation, Qualifier, Status
-from chitieu.core.settings import EvaluationSettings
 from chitieu.definitions import load_observations_csv, load_resolution
 
 DATASETS = Path(__file__).resolve().parents[3] / "src" / "chitieu" / "datasets"

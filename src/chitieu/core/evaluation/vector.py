@@ -30,6 +30,7 @@ import numpy.typing as npt
 
 from chitieu.core.compare import about_limits, better_side, threshold
 from chitieu.core.evaluation.evaluate import evaluate_clause
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.model import (
     BoundKind,
     Clause,
@@ -42,7 +43,6 @@ from chitieu.core.model import (
     Verdict,
 )
 from chitieu.core.observations import Observation, Status
-from chitieu.core.settings import EvaluationSettings
 from chitieu.core.units import Quantity, UnknownUnitError, parse_unit, uses_rate
 
 IntArray = npt.NDArray[np.int64]

@@ -1,6 +1,8 @@
-"""Evaluation settings: thresholds and options that a planning office may tune.
+"""Evaluation options: thresholds and choices that a planning office may tune.
 
-Defaults follow DESIGN §3 (Eurostat SDG pace ratio thresholds 0.95 / 0.60 / 0).
+Defaults follow DESIGN §3 (Eurostat SDG pace ratio thresholds 0.95 / 0.60 / 0). Named
+*options*, not settings: ``chitieu.settings`` is the runtime configuration read from the
+environment, and this is part of the pure evaluation, passed in by whoever evaluates.
 """
 
 from __future__ import annotations
