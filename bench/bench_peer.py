@@ -47,7 +47,8 @@ from chitieu.core.evaluation.options import EvaluationSettings  # noqa: E402
 from chitieu.core.evaluation.vector import evaluate_all_areas, from_observations  # noqa: E402
 from chitieu.core.model import Clause, Direction, Resolution, Target  # noqa: E402
 from chitieu.core.observations import Observation  # noqa: E402
-from chitieu.definitions import load_observations_csv, load_resolution  # noqa: E402
+from chitieu.definitions import load_resolution  # noqa: E402
+from chitieu.exchange.figures_csv import load_observations_csv  # noqa: E402
 
 PEER = HERE.parent / ".peer" / "ProgressMeasure.py"
 

@@ -46,7 +46,7 @@ FORBIDDEN_MODULES = {
     "pickle",
     "platformdirs",
 }
-FORBIDDEN_PACKAGES = ("chitieu.store", "chitieu.cli", "chitieu.definitions", "chitieu.exports")
+FORBIDDEN_PACKAGES = ("chitieu.store", "chitieu.cli", "chitieu.definitions", "chitieu.exchange")
 FORBIDDEN_CALLS = {"open", "input", "print", "exec", "eval", "__import__"}
 MODULES = sorted(CORE.rglob("*.py"))
 

@@ -16,7 +16,8 @@ from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.model import Resolution, Verdict
 from chitieu.core.observations import Observation
 from chitieu.core.results import ResolutionResult
-from chitieu.definitions import load_observations_csv, load_resolution
+from chitieu.definitions import load_resolution
+from chitieu.exchange.figures_csv import load_observations_csv
 
 NAME = "haiphong-xvi-2020-2025"
 REPORT = "000_4ef7886d0b8bf600.txt"

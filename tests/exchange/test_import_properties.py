@@ -26,8 +26,8 @@ from fuzz.targets import (
 from hypothesis import HealthCheck, example, given, settings
 
 from chitieu.definitions.errors import DefinitionError
-from chitieu.definitions.observations_csv import load_observations_text
-from chitieu.exchange.json_import import load_observations_json_text
+from chitieu.exchange.figures_csv import load_observations_text
+from chitieu.exchange.figures_json import load_observations_json_text
 from chitieu.exchange.sdmx_csv import HEADER, data_structure, validate
 
 QUICK = 5.0  # CPU seconds for any refusal below

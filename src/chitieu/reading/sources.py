@@ -43,12 +43,12 @@ def _docx(path: Path) -> str:
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
 
-    from chitieu.exchange.archive import UnsafeArchiveError, check_archive
+    from chitieu.exchange.office_vetting import UnsafeOfficeFileError, vet_office_file
 
     if zipfile.is_zipfile(path):  # (what is no zip at all gets python-docx's message below)
         try:
-            check_archive(path)  # zip bombs, entity attacks, unsafe names: before python-docx
-        except UnsafeArchiveError as exc:
+            vet_office_file(path)  # zip bombs, entity attacks, unsafe names: before python-docx
+        except UnsafeOfficeFileError as exc:
             raise ValueError(f"{path}: tệp Word bị từ chối (Word file refused): {exc}") from exc
     try:
         document = Document(str(path))

@@ -17,8 +17,9 @@ from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.model import Resolution
 from chitieu.core.observations import Observation, current
 from chitieu.core.results import ResolutionResult
-from chitieu.definitions import load_observations_csv, load_resolution_text
+from chitieu.definitions import load_resolution_text
 from chitieu.definitions.tasks import load_agencies_text, load_tasks_text
+from chitieu.exchange.figures_csv import load_observations_csv
 from chitieu.store import Store
 from chitieu.store.store import AddResult, SaveResult
 

@@ -17,7 +17,8 @@ from chitieu.core.analysis.relations import (
 from chitieu.core.model import BoundKind, ClauseKind, Direction, Measure
 from chitieu.core.observations import Observation
 from chitieu.datasets import get
-from chitieu.definitions import load_observations_csv, load_resolution
+from chitieu.definitions import load_resolution
+from chitieu.exchange.figures_csv import load_observations_csv
 
 from .helpers import clause, ind, obs, resolution
 

@@ -41,7 +41,8 @@ from chitieu.core.model import (
     Verdict,
 )
 from chitieu.core.observations import Observation, Qualifier, Status
-from chitieu.definitions import load_observations_csv, load_resolution
+from chitieu.definitions import load_resolution
+from chitieu.exchange.figures_csv import load_observations_csv
 
 DATASETS = Path(__file__).resolve().parents[3] / "src" / "chitieu" / "datasets"
 AREAS = ("a", "b", "c")

@@ -25,14 +25,14 @@ from docx import Document
 
 from chitieu.cli.main import main
 from chitieu.definitions.errors import DefinitionError
-from chitieu.exchange import xlsx_import
-from chitieu.exchange.archive import (
+from chitieu.exchange.office_vetting import (
     DEFAULT_LIMITS,
-    UnsafeArchiveError,
+    UnsafeOfficeFileError,
     _check_part,
-    check_archive,
+    vet_office_file,
 )
-from chitieu.exchange.xlsx_import import read_xlsx
+from chitieu.exchange.template_xlsx import read as xlsx_read
+from chitieu.exchange.template_xlsx import read_xlsx
 from chitieu.reading.sources import read_document
 from chitieu.services import exchange
 from chitieu.store import Store
@@ -124,9 +124,9 @@ def write(tmp_path: Path, blob: bytes, name: str = "mau.xlsx") -> Path:
 
 def test_the_honest_template_passes_the_check(honest: dict[str, bytes], tmp_path: Path) -> None:
     path = write(tmp_path, zipped(honest))
-    assert check_archive(path) == len(honest)
+    assert vet_office_file(path) == len(honest)
     stored = write(tmp_path, zipped(honest, zipfile.ZIP_STORED), "stored.xlsx")
-    assert check_archive(stored) == len(honest)
+    assert vet_office_file(stored) == len(honest)
 
 
 def test_a_compression_bomb_is_refused_by_its_ratio(
@@ -182,7 +182,7 @@ def test_a_deflate_stream_that_never_ends(tmp_path: Path) -> None:
     info.file_size, info.compress_size, info.CRC = len(data), len(stream) + 1000, zlib.crc32(data)
     header = struct.pack("<4s5H3I2H", b"PK\x03\x04", 20, 0, 8, 0, 0, 0, 0, 0, 5, 0) + b"a.xml"
     begin = time.perf_counter()
-    with pytest.raises(UnsafeArchiveError, match="does not match its declared size"):
+    with pytest.raises(UnsafeOfficeFileError, match="does not match its declared size"):
         _check_part(io.BytesIO(header + stream), info)
     assert time.perf_counter() - begin < QUICK
 
@@ -232,7 +232,7 @@ def test_a_sheet_reaching_too_far_is_refused_before_calamine(
     parts = dict(honest)
     parts[SHEET] = honest[SHEET].replace(b"</sheetData>", extra.encode() + b"</sheetData>")
     message = refusal(write(tmp_path, zipped(parts)))
-    limit = f"the limit is {xlsx_import.MAX_ROWS + 1} rows and {xlsx_import.MAX_COLUMNS} columns"
+    limit = f"the limit is {xlsx_read.MAX_ROWS + 1} rows and {xlsx_read.MAX_COLUMNS} columns"
     assert f"reaches {reaches}; {limit}" in message
 
 
@@ -309,11 +309,11 @@ def test_a_corrupt_deflate_stream(honest: dict[str, bytes], tmp_path: Path) -> N
 
 
 def test_the_check_itself_names_the_problem(tmp_path: Path) -> None:
-    with pytest.raises(UnsafeArchiveError, match="not a valid zip container"):
-        check_archive(write(tmp_path, b"hello", "x.xlsx"))
+    with pytest.raises(UnsafeOfficeFileError, match="not a valid zip container"):
+        vet_office_file(write(tmp_path, b"hello", "x.xlsx"))
     assert zlib.crc32(b"") == 0  # the empty part: size 0 and CRC 0 are consistent
     empty = write(tmp_path, zipped({"a.bin": b""}), "empty.zip")
-    assert check_archive(empty) == 1
+    assert vet_office_file(empty) == 1
 
 
 # ---------------------------------------------------------------------------- the ways in

@@ -13,9 +13,9 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from chitieu.definitions.errors import DefinitionError
-from chitieu.exchange import template as template_mod
-from chitieu.exchange import xlsx_import
-from chitieu.exchange.template import UnknownAgencyError
+from chitieu.exchange import template_xlsx
+from chitieu.exchange.template_xlsx import UnknownAgencyError
+from chitieu.exchange.template_xlsx import read as xlsx_read
 from chitieu.services import exchange
 from chitieu.store import Store
 from tests.reports.conftest import XVI
@@ -43,7 +43,7 @@ def fill(
 ) -> Path:
     """Type values the way a user does: into the value, status and source cells."""
     wb = load_workbook(path)
-    ws = wb[template_mod.DATA_SHEET]
+    ws = wb[template_xlsx.DATA_SHEET]
     for (code, year), (value, status, source) in rows.items():
         r = row_of(ws, code, year)
         ws.cell(row=r, column=6, value=value)
@@ -75,7 +75,7 @@ def test_template_structure(blank: Path, loaded_store: Store) -> None:
     assert wb.security is not None
     assert wb.security.lockStructure
     ws = wb["Số liệu"]
-    assert [c.value for c in ws[1]] == [c.header for c in template_mod.COLUMNS]
+    assert [c.value for c in ws[1]] == [c.header for c in template_xlsx.COLUMNS]
     resolution = loaded_store.get_resolution(XVI)
     assert ws.max_row == 1 + len(resolution.indicators) * 5  # 2021–2025
     assert ws.protection.sheet
@@ -193,7 +193,7 @@ def test_text_in_a_number_cell_and_other_cell_errors(
     blank: Path, loaded_store: Store, tmp_path: Path
 ) -> None:
     wb = load_workbook(blank)
-    ws = wb[template_mod.DATA_SHEET]
+    ws = wb[template_xlsx.DATA_SHEET]
     r_exports = row_of(ws, "exports", 2025)
     r_growth = row_of(ws, "grdp-growth", 2025)
     r_grdp = row_of(ws, "grdp", 2024)
@@ -224,7 +224,7 @@ def test_text_in_a_number_cell_and_other_cell_errors(
 
 def test_future_year(blank: Path, loaded_store: Store, tmp_path: Path) -> None:
     wb = load_workbook(blank)
-    r = row_of(wb[template_mod.DATA_SHEET], "exports", 2025)
+    r = row_of(wb[template_xlsx.DATA_SHEET], "exports", 2025)
     path = fill(blank, tmp_path / "x.xlsx", {("exports", 2025): (36, "ước", "Sở Công Thương")})
     assert refused(loaded_store, path, this_year=2024) == [
         f"x.xlsx: sheet 'Số liệu', row {r}, column E (year): năm 2025 chưa tới (future year; "
@@ -237,7 +237,7 @@ def test_future_year(blank: Path, loaded_store: Store, tmp_path: Path) -> None:
 
 def test_formula_cell(blank: Path, loaded_store: Store, tmp_path: Path) -> None:
     wb = load_workbook(blank)
-    r = row_of(wb[template_mod.DATA_SHEET], "exports", 2025)
+    r = row_of(wb[template_xlsx.DATA_SHEET], "exports", 2025)
     path = fill(blank, tmp_path / "x.xlsx", {("exports", 2025): ("=30+5", "ước", "Sở CT")})
     problems = refused(loaded_store, path)
     assert (
@@ -249,7 +249,7 @@ def test_formula_cell(blank: Path, loaded_store: Store, tmp_path: Path) -> None:
 def test_oversized_file(
     blank: Path, loaded_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(xlsx_import, "MAX_BYTES", 1000)
+    monkeypatch.setattr(xlsx_read, "MAX_BYTES", 1000)
     size = blank.stat().st_size
     assert refused(loaded_store, blank) == [
         f"bieu-mau.xlsx: tệp quá lớn (file too large): {size} byte, giới hạn (limit) 1000 byte"
@@ -274,7 +274,7 @@ def test_corrupt_files(loaded_store: Store, blank: Path, tmp_path: Path) -> None
 
 def test_percent_formatted_value_cell(blank: Path, loaded_store: Store, tmp_path: Path) -> None:
     wb = load_workbook(blank)
-    r = row_of(wb[template_mod.DATA_SHEET], "grdp-growth", 2024)
+    r = row_of(wb[template_xlsx.DATA_SHEET], "grdp-growth", 2024)
 
     def as_percent(ws: Worksheet) -> None:
         ws.cell(row=r, column=6).number_format = "0.00%"

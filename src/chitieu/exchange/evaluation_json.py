@@ -1,48 +1,22 @@
-"""The evaluation as JSON and CSV: a documented, stable structure (docs/evaluation-json.md).
+"""The evaluation as JSON: a documented, stable structure (docs/evaluation-json.md).
 
 Format ``chitieu/evaluation@1``. Numbers are JSON numbers; Decimal figures are converted
-at the last moment, so the rounding of the store never leaks into verdicts.
+at the last moment, so the rounding of the store never leaks into verdicts. The figures a
+clause used are objects of the figures JSON (:func:`.figures_json.observation_dict`).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from decimal import Decimal
 from typing import Any
 
 from chitieu.core.model import Verdict
-from chitieu.core.observations import Observation
-from chitieu.core.results import VERDICT_LABEL, ClauseResult, ResolutionResult, TargetResult
+from chitieu.core.results import ClauseResult, ResolutionResult, TargetResult
+from chitieu.exchange.figures_json import json_number, observation_dict
+
+__all__ = ["FORMAT", "clause_dict", "target_dict", "to_dict", "to_json"]
 
 FORMAT = "chitieu/evaluation@1"
-
-
-def _num(value: Decimal | float | None) -> float | int | None:
-    if value is None:
-        return None
-    if isinstance(value, Decimal):
-        if value == value.to_integral_value():
-            return int(value)
-        return float(value)
-    return round(value, 6)
-
-
-def observation_dict(obs: Observation) -> dict[str, Any]:
-    return {
-        "id": obs.id,
-        "indicator": obs.indicator,
-        "area": obs.area,
-        "period": obs.period_label(),
-        "value": _num(obs.value),
-        "unit": obs.unit,
-        "status": obs.status.value,
-        "qualifier": obs.qualifier.value,
-        "revision": obs.revision,
-        "source": obs.source.label(),
-        "note": obs.note,
-    }
 
 
 def clause_dict(r: ClauseResult) -> dict[str, Any]:
@@ -54,25 +28,25 @@ def clause_dict(r: ClauseResult) -> dict[str, Any]:
         "indicator": c.indicator,
         "kind": c.kind.value,
         "bound": c.bound.kind.value,
-        "low": _num(c.bound.low),
-        "high": _num(c.bound.high),
+        "low": json_number(c.bound.low),
+        "high": json_number(c.bound.high),
         "unit": c.bound.unit,
         "year": c.year,
         "period": f"{c.period[0]}-{c.period[1]}" if c.period else None,
         "area": r.area,
         "final": r.final,
         "verdict": r.verdict.value,
-        "actual": _num(r.actual),
+        "actual": json_number(r.actual),
         "actual_years": f"{r.basis[0]}-{r.basis[1]}" if r.basis else None,
         "qualifier": r.qualifier.value,
-        "pace_ratio": _num(r.pace_ratio),
+        "pace_ratio": json_number(r.pace_ratio),
         "pace_class": r.pace_class.value if r.pace_class else None,
-        "required": _num(r.required),
+        "required": json_number(r.required),
         "required_kind": r.required_kind.value if r.required_kind else None,
         "required_years": (
             f"{r.required_years[0]}-{r.required_years[1]}" if r.required_years else None
         ),
-        "projection": _num(r.projection),
+        "projection": json_number(r.projection),
         "projection_year": r.projection_year,
         "met_year": r.met_year,
         "met_early_years": r.met_early_years,
@@ -136,74 +110,3 @@ def to_dict(result: ResolutionResult) -> dict[str, Any]:
 
 def to_json(result: ResolutionResult) -> str:
     return json.dumps(to_dict(result), ensure_ascii=False, indent=2)
-
-
-CSV_COLUMNS = (
-    "resolution",
-    "target",
-    "number",
-    "group",
-    "clause",
-    "headline",
-    "kind",
-    "bound",
-    "low",
-    "high",
-    "unit",
-    "year",
-    "period",
-    "final",
-    "verdict",
-    "verdict_label",
-    "actual",
-    "actual_years",
-    "qualifier",
-    "pace_ratio",
-    "required",
-    "projection",
-    "met_early_years",
-    "explanation",
-)
-
-
-def to_csv(result: ResolutionResult, lang: str = "vi") -> str:
-    """One row per clause; ``verdict_label`` and ``explanation`` in the chosen language."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for t in (*result.targets, *result.extra):
-        for r in t.clauses:
-            d = clause_dict(r)
-            writer.writerow(
-                [
-                    result.resolution.id,
-                    t.target.id,
-                    t.target.number if t.target.number is not None else "",
-                    t.target.group,
-                    r.clause.id,
-                    "1" if t.headline is r else "0",
-                    d["kind"],
-                    d["bound"],
-                    _cell(d["low"]),
-                    _cell(d["high"]),
-                    d["unit"],
-                    d["year"] or "",
-                    d["period"] or "",
-                    "1" if r.final else "0",
-                    r.verdict.value,
-                    VERDICT_LABEL[r.verdict].get(lang),
-                    _cell(d["actual"]),
-                    d["actual_years"] or "",
-                    d["qualifier"],
-                    _cell(d["pace_ratio"]),
-                    _cell(d["required"]),
-                    _cell(d["projection"]),
-                    d["met_early_years"] or "",
-                    r.explanation.get(lang),
-                ]
-            )
-    return out.getvalue()
-
-
-def _cell(value: Any) -> str:
-    return "" if value is None else str(value)

@@ -1,17 +1,16 @@
-"""Data-entry workbooks: one per agency, its indicators × years, ready to be filled in.
+"""Write a data-entry workbook: one per agency, its indicators × years, to be filled in.
 
 Agencies report in Excel whatever we do; a workbook made for them keeps what we need
 fixed (indicator code, unit, area, year are locked, the sheets cannot be renamed or
 moved) and leaves only value, status, source and note to type, with the allowed statuses
-as a drop-down list. The importer (``xlsx_import``) still checks every cell, since
-protection without a password is a guard-rail, not a lock.
+as a drop-down list. The reader (:mod:`.read`) still checks every cell, since protection
+without a password is a guard-rail, not a lock.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
@@ -21,34 +20,17 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from chitieu.core.model import Resolution
-from chitieu.core.observations import Status
-
-FORMAT = "chitieu/template@1"
-DATA_SHEET = "Số liệu"
-HELP_SHEET = "Hướng dẫn"
-META_SHEET = "_chitieu"
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    header: str
-    width: int
-    editable: bool
-
-
-COLUMNS = (
-    Column("indicator", "Mã chỉ tiêu (indicator)", 22, False),
-    Column("name", "Tên chỉ tiêu (name)", 48, False),
-    Column("unit", "Đơn vị (unit)", 16, False),
-    Column("area", "Địa bàn (area)", 14, False),
-    Column("year", "Năm (year)", 10, False),
-    Column("value", "Giá trị (value)", 16, True),
-    Column("status", "Trạng thái (status)", 18, True),
-    Column("source", "Nguồn (source)", 40, True),
-    Column("note", "Ghi chú (note)", 30, True),
+from chitieu.exchange.template_xlsx.layout import (
+    COLUMNS,
+    DATA_SHEET,
+    FORMAT,
+    HELP_SHEET,
+    META_SHEET,
+    STATUS_CHOICES,
 )
-STATUS_CHOICES = tuple(s.label.vi for s in Status)  # kế hoạch, ước, sơ bộ, chính thức
+
+__all__ = ["UnknownAgencyError", "indicators_for", "workbook", "write"]
+
 _LOCKED_FILL = PatternFill("solid", fgColor="F2F2F2")
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 

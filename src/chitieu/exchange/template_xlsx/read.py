@@ -1,4 +1,4 @@
-"""Read a filled data-entry workbook (``template.py``) back into observations.
+"""Read a filled data-entry workbook (written by :mod:`.write`) back into observations.
 
 Every cell is checked and every problem is listed with its sheet, row and column before
 anything is written; a workbook with one bad cell imports nothing (all-or-nothing is
@@ -36,9 +36,11 @@ from chitieu.core.numbers import NumberFormatError, parse_number
 from chitieu.core.observations import Observation, Status
 from chitieu.core.units import UnknownUnitError, compatible, convertible_with_rate, parse_unit
 from chitieu.definitions.errors import DefinitionError, Problem
-from chitieu.definitions.observations_csv import STATUS_ALIASES
-from chitieu.exchange.archive import UnsafeArchiveError, check_archive
-from chitieu.exchange.template import COLUMNS, DATA_SHEET
+from chitieu.exchange.figures_csv import STATUS_ALIASES
+from chitieu.exchange.office_vetting import UnsafeOfficeFileError, vet_office_file
+from chitieu.exchange.template_xlsx.layout import COLUMNS, DATA_SHEET
+
+__all__ = ["MAX_BYTES", "MAX_COLUMNS", "MAX_ROWS", "read_xlsx"]
 
 MAX_BYTES = 10 * 1024 * 1024
 #: A national template (3.321 communes × 30 indicators) fits; calamine's rectangle for
@@ -114,9 +116,9 @@ def read_xlsx(
         problems.raise_if_any()
     try:
         # Before any parser sees it: zip bombs, entity attacks, unsafe part names.
-        check_archive(path)
+        vet_office_file(path)
         _check_extent(path)
-    except UnsafeArchiveError as exc:
+    except UnsafeOfficeFileError as exc:
         problems.file(f"tệp Excel bị từ chối (workbook refused): {exc}")
         problems.raise_if_any()
     try:
@@ -190,7 +192,7 @@ class _Extent:
         try:
             parser.ParseFile(stream)
         except expat.ExpatError as exc:
-            raise UnsafeArchiveError(
+            raise UnsafeOfficeFileError(
                 f"phần XML '{self.part}' hỏng (malformed XML in {self.part!r}: {exc})"
             ) from exc
 
@@ -228,14 +230,14 @@ class _Extent:
 
     def _unreadable(self, reference: str) -> NoReturn:
         # A reader that takes "F99999…1" modulo 2**32 would place the cell anywhere.
-        raise UnsafeArchiveError(
+        raise UnsafeOfficeFileError(
             f"phần '{self.part}' có địa chỉ ô không đọc được {reference[:40]!r} (part "
             f"{self.part!r} has an unreadable cell reference {reference[:40]!r})"
         )
 
     def _check(self, row: int, column: int) -> None:
         if row > MAX_ROWS + 1 or column > MAX_COLUMNS:
-            raise UnsafeArchiveError(
+            raise UnsafeOfficeFileError(
                 f"phần '{self.part}' có ô ở hàng {row}, cột {column}; giới hạn {MAX_ROWS + 1} "
                 f"hàng, {MAX_COLUMNS} cột (part {self.part!r} reaches row {row}, column "
                 f"{column}; the limit is {MAX_ROWS + 1} rows and {MAX_COLUMNS} columns)"

@@ -1,7 +1,11 @@
-"""Figures from JSON: the long format of ``figures --format json``, one object per figure.
+"""Figures as JSON: the long format of ``figures --format json``, one object per figure.
 
-The JSON rows carry the same fields as the CSV columns (docs/definition-format.md), so
-each object is turned into a CSV row and checked by the CSV loader: one set of rules,
+Written: one object per figure (:func:`observation_dict`, also the shape of a figure in
+the evaluation JSON and the HTTP API), numbers as JSON numbers, converted from Decimal at
+the last moment.
+
+Read: the objects carry the same fields as the CSV columns (docs/definition-format.md),
+so each object is turned into a CSV row and checked by the CSV reader: one set of rules,
 one set of messages, with the location translated back to the JSON item (``[3]``).
 Accepted besides the CSV names: the export's ``source`` (a citation label, kept as the
 source document) and its ``id``, ``revision`` and ``recorded_at`` (ignored: the store
@@ -13,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -21,11 +25,56 @@ from typing import Any
 from chitieu.core.model import Indicator
 from chitieu.core.observations import Observation
 from chitieu.definitions.errors import DefinitionError, Problem
-from chitieu.definitions.observations_csv import COLUMNS, load_observations_text
+from chitieu.exchange.figures_csv import COLUMNS, load_observations_text
+
+__all__ = [
+    "json_number",
+    "load_observations_json",
+    "load_observations_json_text",
+    "observation_dict",
+    "to_json",
+]
 
 IGNORED = ("id", "revision", "recorded_at")
 #: Beyond 10^±100 a figure is not a statistic; its exponent is kept, not expanded.
 _MAX_EXPONENT = 100
+
+
+def json_number(value: Decimal | float | None) -> float | int | None:
+    """A figure or a computed value as a JSON number: whole decimals as integers, floats
+    rounded to 6 places (their noise is not information)."""
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            return int(value)
+        return float(value)
+    return round(value, 6)
+
+
+def observation_dict(obs: Observation) -> dict[str, Any]:
+    return {
+        "id": obs.id,
+        "indicator": obs.indicator,
+        "area": obs.area,
+        "period": obs.period_label(),
+        "value": json_number(obs.value),
+        "unit": obs.unit,
+        "status": obs.status.value,
+        "qualifier": obs.qualifier.value,
+        "revision": obs.revision,
+        "source": obs.source.label(),
+        "note": obs.note,
+    }
+
+
+def to_json(observations: Iterable[Observation]) -> str:
+    rows: list[dict[str, Any]] = []
+    for o in observations:
+        row = observation_dict(o)
+        row["recorded_at"] = o.recorded_at
+        rows.append(row)
+    return json.dumps(rows, ensure_ascii=False, indent=2)
 
 
 def load_observations_json(

@@ -1,7 +1,7 @@
-"""The fast row reader of observations_csv accepts exactly what the reference path accepts.
+"""The fast row reader of figures_csv accepts exactly what the reference path accepts.
 
-Loading a million rows relies on ``_FastRows``: it must never accept a row the reference
-reader (``_row``) refuses, never read a value differently, and leave every problem
+Loading a million rows relies on ``FastRows``: it must never accept a row the reference
+reader (``read._row``) refuses, never read a value differently, and leave every problem
 message to the reference path. Random rows mixing valid and broken cells check all three.
 """
 
@@ -15,8 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chitieu.core.model import Indicator, Text
-from chitieu.definitions import DefinitionError, load_observations_text
-from chitieu.definitions import observations_csv as module
+from chitieu.definitions import DefinitionError
+from chitieu.exchange.figures_csv import COLUMNS, load_observations_text
+from chitieu.exchange.figures_csv.fast_rows import FastRows
 
 
 def mostly(good: list[str], bad: list[str]) -> st.SearchStrategy[str]:
@@ -31,7 +32,7 @@ INDICATORS = {
     "income": Indicator("income", Text("Thu nhập"), "USD/người"),
 }
 AREAS = ["haiphong", "le-chan", "Hải Phòng"]
-HEADER = list(module.COLUMNS)
+HEADER = list(COLUMNS)
 
 
 cell = {
@@ -89,14 +90,14 @@ def test_fast_reader_agrees_with_the_reference_reader(records: list[dict[str, st
     texts = [as_csv([record]) for record in records] + [as_csv(records)]
     fast = [outcome(text) for text in texts]
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(module._FastRows, "read", lambda self, row: None)
+        patch.setattr(FastRows, "read", lambda self, row: None)
         reference = [outcome(text) for text in texts]
     assert fast == reference
 
 
 def test_fast_reader_takes_the_ordinary_rows() -> None:
     """The agreement above is worth nothing if every row fell back to the reference."""
-    reader = module._FastRows({n: i for i, n in enumerate(HEADER)}, INDICATORS, set(AREAS))
+    reader = FastRows({n: i for i, n in enumerate(HEADER)}, INDICATORS, set(AREAS))
     row = ["grdp", "haiphong", "2021", "12.50", "tỷ đồng", "official", "", "Niên giám"]
     obs = reader.read([*row, "", "3", "", "2021", ""])
     assert obs is not None

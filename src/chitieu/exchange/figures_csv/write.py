@@ -1,20 +1,19 @@
 """Figures out, in the same long CSV format they come in (docs/definition-format.md).
 
-Writing exactly the loader's format makes the round trip a test: exported figures load back
-as "unchanged".
+Writing exactly the reader's format makes the round trip a test: exported figures load
+back as "unchanged".
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable
-from typing import Any
 
 from chitieu.core.observations import Observation
-from chitieu.definitions.observations_csv import COLUMNS, format_period
-from chitieu.exports.evaluation import observation_dict
+from chitieu.exchange.figures_csv.columns import COLUMNS, format_period
+
+__all__ = ["to_csv"]
 
 
 def to_csv(observations: Iterable[Observation]) -> str:
@@ -40,12 +39,3 @@ def to_csv(observations: Iterable[Observation]) -> str:
             ]
         )
     return out.getvalue()
-
-
-def to_json(observations: Iterable[Observation]) -> str:
-    rows: list[dict[str, Any]] = []
-    for o in observations:
-        row = observation_dict(o)
-        row["recorded_at"] = o.recorded_at
-        rows.append(row)
-    return json.dumps(rows, ensure_ascii=False, indent=2)

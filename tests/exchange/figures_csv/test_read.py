@@ -1,4 +1,4 @@
-"""Loading observations from CSV: the right Observation rows, problems at the right line."""
+"""Reading figures from the long CSV: the right Observation rows, problems at the right line."""
 
 from __future__ import annotations
 
@@ -9,12 +9,8 @@ import pytest
 
 from chitieu.core.model import Indicator, Text
 from chitieu.core.observations import Qualifier, Status
-from chitieu.definitions import (
-    DefinitionError,
-    Problem,
-    load_observations_csv,
-    load_observations_text,
-)
+from chitieu.definitions import DefinitionError, Problem
+from chitieu.exchange.figures_csv import load_observations_csv, load_observations_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "observations.csv"
 GOOD = FIXTURE.read_text(encoding="utf-8")

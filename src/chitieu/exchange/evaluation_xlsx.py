@@ -1,4 +1,5 @@
-"""A resolution, its figures (every revision) and its evaluation as one Excel workbook.
+"""The evaluation as an Excel workbook: the resolution's targets and clauses, its figures
+(every revision) and its evaluation, one sheet each (``export`` and ``report --format xlsx``).
 
 Numbers are written as numbers, never as text, so offices can filter, sort and sum them;
 their display format carries grouping and the recorded number of decimals
@@ -21,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from chitieu.core.observations import Observation
 from chitieu.core.results import VERDICT_LABEL, ResolutionResult
-from chitieu.definitions.observations_csv import format_period
+from chitieu.exchange.figures_csv import format_period
 
 SHEETS = {
     "vi": ("Chỉ tiêu", "Điều kiện", "Số liệu", "Đánh giá"),

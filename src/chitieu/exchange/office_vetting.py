@@ -17,7 +17,8 @@ limits an honest file never reaches:
 * every XML part's prolog is read with expat up to its root element: a document type
   declaration (``<!DOCTYPE``, where entities live) is refused, since OOXML never has one.
 
-Nothing is written to disk and nothing is expanded beyond the limits.
+Nothing is written to disk and nothing is expanded beyond the limits. (Vetting of what
+comes in, not archiving: the store's dump and restore is :mod:`chitieu.store.archive`.)
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from pathlib import Path
 from typing import BinaryIO, Final
 from xml.parsers import expat
 
-__all__ = ["Limits", "UnsafeArchiveError", "check_archive"]
+__all__ = ["Limits", "UnsafeOfficeFileError", "vet_office_file"]
 
 _LOCAL_HEADER: Final = struct.Struct("<4s5H3I2H")
 _LOCAL_SIGNATURE: Final = b"PK\x03\x04"
@@ -57,7 +58,7 @@ class Limits:
 DEFAULT_LIMITS: Final = Limits()
 
 
-class UnsafeArchiveError(ValueError):
+class UnsafeOfficeFileError(ValueError):
     """The file is not a zip we are willing to open; the message says why (vi, then en)."""
 
 
@@ -65,7 +66,7 @@ class _RootReached(Exception):
     """Raised from expat's handler: the prolog is over, the rest is the parsers' job."""
 
 
-def check_archive(path: Path, limits: Limits = DEFAULT_LIMITS) -> int:
+def vet_office_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> int:
     """Refuse a hostile or broken zip; returns the number of parts checked."""
     try:
         archive = zipfile.ZipFile(path)
@@ -77,13 +78,13 @@ def check_archive(path: Path, limits: Limits = DEFAULT_LIMITS) -> int:
         EOFError,
         OSError,
     ) as exc:
-        raise UnsafeArchiveError(
+        raise UnsafeOfficeFileError(
             f"không phải tệp zip hợp lệ (not a valid zip container): {exc}"
         ) from exc
     with archive, open(path, "rb") as raw:
         infos = archive.infolist()
         if len(infos) > limits.max_entries:
-            raise UnsafeArchiveError(
+            raise UnsafeOfficeFileError(
                 f"tệp có {len(infos)} phần, giới hạn {limits.max_entries} "
                 f"(the zip has {len(infos)} parts; the limit is {limits.max_entries})"
             )
@@ -92,7 +93,7 @@ def check_archive(path: Path, limits: Limits = DEFAULT_LIMITS) -> int:
             try:
                 _check_part(raw, info)
             except OSError as exc:  # a directory pointing before the start of the file
-                raise UnsafeArchiveError(
+                raise UnsafeOfficeFileError(
                     f"phần '{info.filename}' hỏng (corrupt directory entry for "
                     f"{info.filename!r}: {exc})"
                 ) from exc
@@ -106,35 +107,35 @@ def _check_directory(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
         name = info.filename
         _check_name(name)
         if name.casefold() in seen:
-            raise UnsafeArchiveError(f"phần '{name}' lặp lại (duplicate part name {name!r})")
+            raise UnsafeOfficeFileError(f"phần '{name}' lặp lại (duplicate part name {name!r})")
         seen.add(name.casefold())
         if info.flag_bits & 0x41:  # bit 0 encrypted, bit 6 strong encryption
-            raise UnsafeArchiveError(f"phần '{name}' bị mã hóa (encrypted part {name!r})")
+            raise UnsafeOfficeFileError(f"phần '{name}' bị mã hóa (encrypted part {name!r})")
         if info.flag_bits & 0x20:  # found by the fuzz campaign: zipfile cannot open it
-            raise UnsafeArchiveError(
+            raise UnsafeOfficeFileError(
                 f"phần '{name}' dùng dữ liệu vá nén (compressed patched data in {name!r})"
             )
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise UnsafeArchiveError(
+            raise UnsafeOfficeFileError(
                 f"phần '{name}' nén kiểu {info.compress_type} (unsupported compression "
                 f"method {info.compress_type} in {name!r}; expected stored or deflate)"
             )
         if info.file_size > limits.max_entry_bytes:
-            raise UnsafeArchiveError(
+            raise UnsafeOfficeFileError(
                 f"phần '{name}' giải nén ra {info.file_size} byte, giới hạn "
                 f"{limits.max_entry_bytes} (part {name!r} unpacks to {info.file_size} bytes; "
                 f"the limit is {limits.max_entry_bytes})"
             )
         ratio = info.file_size / max(1, info.compress_size)
         if info.file_size > limits.ratio_floor and ratio > limits.max_ratio:
-            raise UnsafeArchiveError(
+            raise UnsafeOfficeFileError(
                 f"phần '{name}' nén {ratio:.0f} lần, giới hạn {limits.max_ratio} (part "
                 f"{name!r} has a compression ratio of {ratio:.0f}; the limit is "
                 f"{limits.max_ratio}: a zip bomb?)"
             )
         total += info.file_size
         if total > limits.max_total_bytes:
-            raise UnsafeArchiveError(
+            raise UnsafeOfficeFileError(
                 f"tệp giải nén ra hơn {limits.max_total_bytes} byte (the parts unpack to more "
                 f"than {limits.max_total_bytes} bytes)"
             )
@@ -150,7 +151,7 @@ def _check_name(name: str) -> None:
         or ".." in parts
         or (len(name) > 1 and name[1] == ":")
     ):
-        raise UnsafeArchiveError(
+        raise UnsafeOfficeFileError(
             f"tên phần không an toàn {name!r} (unsafe part name {name!r}: absolute, "
             "'..' or backslash)"
         )
@@ -162,12 +163,12 @@ def _check_part(raw: BinaryIO, info: zipfile.ZipInfo) -> None:
     raw.seek(info.header_offset)
     header = raw.read(_LOCAL_HEADER.size)
     if len(header) != _LOCAL_HEADER.size or header[:4] != _LOCAL_SIGNATURE:
-        raise UnsafeArchiveError(f"phần '{name}' hỏng (corrupt local header of {name!r})")
+        raise UnsafeOfficeFileError(f"phần '{name}' hỏng (corrupt local header of {name!r})")
     name_length, extra_length = _LOCAL_HEADER.unpack(header)[-2:]
     local_name = raw.read(name_length)
     if local_name != info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437"):
         # Readers that trust the local header would see another part than we checked.
-        raise UnsafeArchiveError(
+        raise UnsafeOfficeFileError(
             f"phần '{name}' mang tên khác trong tiêu đề (part {name!r} has another name, "
             f"{local_name!r}, in its local header)"
         )
@@ -199,13 +200,15 @@ def _check_part(raw: BinaryIO, info: zipfile.ZipInfo) -> None:
                 # At most one byte more than declared: enough to see a lie, never a bomb.
                 data = decompressor.decompress(compressed, max(1, info.file_size - size + 1))
             except zlib.error as exc:
-                raise UnsafeArchiveError(f"phần '{name}' hỏng (corrupt data in {name!r})") from exc
+                raise UnsafeOfficeFileError(
+                    f"phần '{name}' hỏng (corrupt data in {name!r})"
+                ) from exc
         stalled = (
             not data and decompressor is not None and (decompressor.unconsumed_tail == compressed)
         )
         size += len(data)
         if size > info.file_size:
-            raise UnsafeArchiveError(
+            raise UnsafeOfficeFileError(
                 f"phần '{name}' lớn hơn kích thước khai báo (part {name!r} unpacks to more "
                 f"than its declared {info.file_size} bytes)"
             )
@@ -225,7 +228,7 @@ def _check_part(raw: BinaryIO, info: zipfile.ZipInfo) -> None:
         decompressor is None or (decompressor.eof and not decompressor.unused_data)
     )
     if size != info.file_size or crc != info.CRC or not exact:
-        raise UnsafeArchiveError(
+        raise UnsafeOfficeFileError(
             f"phần '{name}' không khớp kích thước hoặc CRC (part {name!r} does not match its "
             "declared size or checksum)"
         )
@@ -251,13 +254,13 @@ class _Prolog:
         raise _RootReached
 
     def _doctype(self, *_args: object) -> None:
-        raise UnsafeArchiveError(
+        raise UnsafeOfficeFileError(
             f"phần XML '{self.name}' có khai báo DOCTYPE (XML part {self.name!r} has a "
             "document type declaration: entities are refused)"
         )
 
     def _entity(self, *_args: object) -> None:
-        raise UnsafeArchiveError(
+        raise UnsafeOfficeFileError(
             f"phần XML '{self.name}' khai báo thực thể (XML part {self.name!r} declares an entity)"
         )
 
@@ -269,13 +272,13 @@ class _Prolog:
             self.done = True
             return
         except expat.ExpatError as exc:
-            raise UnsafeArchiveError(
+            raise UnsafeOfficeFileError(
                 f"phần XML '{self.name}' hỏng (malformed XML in {self.name!r}: {exc})"
             ) from exc
         if final:
             self.done = True
         elif self.read > _PROLOG_LIMIT:
-            raise UnsafeArchiveError(
+            raise UnsafeOfficeFileError(
                 f"phần XML '{self.name}' không có phần tử gốc trong {_PROLOG_LIMIT} byte đầu "
                 f"(no root element in the first {_PROLOG_LIMIT} bytes of {self.name!r})"
             )
