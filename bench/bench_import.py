@@ -74,7 +74,7 @@ def workbook(rows: int) -> Path:
     from openpyxl import Workbook
 
     from chitieu.core.observations import Status
-    from chitieu.definitions.loader import load_resolution_text
+    from chitieu.definitions.resolution import load_resolution_text
     from chitieu.exchange.template_xlsx import COLUMNS, DATA_SHEET, FORMAT, META_SHEET
 
     path = CACHE / f"import-{rows}.xlsx"

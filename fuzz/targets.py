@@ -79,7 +79,7 @@ def report_text() -> str:
 
 @functools.cache
 def resolution() -> Resolution:
-    from chitieu.definitions.loader import load_resolution
+    from chitieu.definitions.resolution import load_resolution
 
     return load_resolution(DATASET / "resolution.yaml")
 
@@ -459,7 +459,7 @@ def definition_texts(draw: st.DrawFn) -> str:
 
 
 def run_definition(text: str) -> None:
-    from chitieu.definitions.loader import load_resolution_text
+    from chitieu.definitions.resolution import load_resolution_text
 
     load_resolution_text(text, "fuzz.yaml")
     assert True
@@ -767,7 +767,7 @@ TARGETS: dict[str, Target] = {
             definition_texts(),
             run_definition,
             (DefinitionError,),
-            "definitions.loader load_resolution_text",
+            "definitions.resolution load_resolution_text",
             vary_text,
             4,
         ),

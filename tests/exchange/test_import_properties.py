@@ -116,7 +116,7 @@ def test_hostile_json_numbers_and_nesting(text: str, expected: str) -> None:
 def test_sdmx_validation_never_raises_on_junk() -> None:
     """sdmx_csv only exports; its validator reads our own output back, and must turn
     anything unreadable into a list of problems rather than an exception."""
-    from chitieu.definitions.loader import load_resolution
+    from chitieu.definitions.resolution import load_resolution
 
     dsd = data_structure(load_resolution(Path(DATASET) / "resolution.yaml"))
     header = ",".join(HEADER)

@@ -6,7 +6,7 @@ is collected into one :class:`DefinitionError`. The format is documented in
 """
 
 from chitieu.definitions.errors import DefinitionError, Problem
-from chitieu.definitions.loader import load_resolution, load_resolution_text
+from chitieu.definitions.resolution import load_resolution, load_resolution_text
 
 __all__ = [
     "DefinitionError",

@@ -19,7 +19,7 @@ from chitieu.core.model import (
 from chitieu.definitions import DefinitionError, Problem, load_resolution, load_resolution_text
 from chitieu.definitions.schema import ResolutionSpec
 
-FIXTURE = Path(__file__).parent / "fixtures" / "resolution.yaml"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "resolution.yaml"
 GOOD = FIXTURE.read_text(encoding="utf-8")
 
 

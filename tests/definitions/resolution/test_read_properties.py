@@ -19,13 +19,8 @@ from hypothesis import strategies as st
 
 from chitieu.core.model import Resolution
 from chitieu.definitions.errors import DefinitionError, Problem
-from chitieu.definitions.loader import (
-    MAX_DEFINITION_CHARS,
-    MAX_DEPTH,
-    MAX_NODES,
-    MAX_PROBLEMS,
-    load_resolution_text,
-)
+from chitieu.definitions.resolution.document import MAX_DEPTH, MAX_NODES, MAX_PROBLEMS
+from chitieu.definitions.resolution.read import MAX_DEFINITION_CHARS, load_resolution_text
 
 FILE = "nghi-quyet.yaml"
 QUICK = 5.0  # seconds of CPU for any refusal below; the real file reads in ~0,4 s
