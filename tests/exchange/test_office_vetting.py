@@ -25,6 +25,7 @@ from docx import Document
 
 from chitieu.cli.main import main
 from chitieu.definitions.errors import DefinitionError
+from chitieu.documents import read_document
 from chitieu.exchange.office_vetting import (
     DEFAULT_LIMITS,
     UnsafeOfficeFileError,
@@ -33,7 +34,6 @@ from chitieu.exchange.office_vetting import (
 )
 from chitieu.exchange.template_xlsx import read as xlsx_read
 from chitieu.exchange.template_xlsx import read_xlsx
-from chitieu.reading.sources import read_document
 from chitieu.services import exchange
 from chitieu.store import Store
 from tests.web.conftest import (  # noqa: F401  (fixtures of the web tests)

@@ -6,6 +6,7 @@
 * :mod:`.template_xlsx` – the data-entry workbook an agency fills in, written and read back;
 * :mod:`.evaluation_json`, :mod:`.evaluation_csv`, :mod:`.evaluation_xlsx` – an
   evaluation, written for other programs and for spreadsheets;
+* :mod:`.reading_json` – what the reader found in a text (targets, claims), written;
 * :mod:`.office_vetting` – every uploaded Office file (.xlsx, .docx) is vetted here
   before any parser opens it.
 

@@ -13,7 +13,7 @@ from chitieu.core.reading.claims import Claim, find_claims
 from chitieu.core.reading.extract import Extraction, extract_targets
 from chitieu.core.reading.sections import find_sections
 from chitieu.core.reading.text import normalise
-from chitieu.reading.sources import read_document
+from chitieu.documents import read_document
 
 __all__ = [
     "ClaimsReport",

@@ -1,7 +1,10 @@
-"""JSON structures of ``chitieu extract --format json`` and ``chitieu claims --format json``.
+"""What the reader found in a text, as JSON: ``chitieu/extract@1`` (``extract --format
+json``: draft targets and clauses) and ``chitieu/claims@1`` (``claims --format json``:
+figure-backed claims and their verdicts).
 
-Numbers as written stay strings ("1.500"); computed values are JSON numbers; offsets are
-character offsets in the NFC-normalised text (documented in docs/reading.md).
+The two formats share their conventions, so they share a module: numbers as written stay
+strings ("1.500"); computed values are JSON numbers; offsets are character offsets in the
+NFC-normalised text (documented in docs/reading.md).
 """
 
 from __future__ import annotations

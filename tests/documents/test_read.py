@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from chitieu.reading import read_document
+from chitieu.documents import read_document
 from chitieu.services import reading
 
 

@@ -1,6 +1,7 @@
 """A draft resolution definition (``chitieu/resolution@1``) from extracted targets.
 
-The draft always loads with :func:`chitieu.definitions.load_resolution_text`: what the
+Written here, beside the reader of the same format, so the two change together. The
+draft always loads with :func:`chitieu.definitions.load_resolution_text`: what the
 text does not say (the body, the area, English names, directions) is filled with
 placeholders marked ``# TODO``, and a unit the unit table does not know is written as a
 bare number with the unit as written in a comment. A reviewer edits the placeholders;

@@ -1,43 +1,18 @@
-"""Documents as text: plain UTF-8 text or Word (.docx) files.
+"""Word (.docx) files as text: paragraphs become lines, and table rows become lines of
+cells joined by " | ", so a targets table reads like the prose around it.
 
-Word paragraphs become lines and table rows become lines of cells joined by " | ", so a
-targets table reads like the prose around it. The text is returned as stored; the core
-normalises it (NFC, spaces) without moving offsets.
+The file is vetted (:mod:`chitieu.exchange.office_vetting`) before python-docx opens it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["read_document"]
-
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+__all__ = ["read_docx"]
 
 
-def read_document(path: Path) -> str:
-    """The text of ``path``; a clear ``ValueError`` naming the file when it cannot be read."""
-    suffix = path.suffix.lower()
-    if not path.is_file():
-        raise ValueError(f"{path}: không tìm thấy tệp (file not found)")
-    if suffix == ".docx":
-        return _docx(path)
-    if suffix in TEXT_SUFFIXES or suffix == "":
-        data = path.read_bytes()
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise ValueError(
-                f"{path}:{line}: không phải UTF-8 (not UTF-8 text, byte {exc.start}); "
-                "hãy lưu lại tệp dạng UTF-8"
-            ) from exc
-    raise ValueError(
-        f"{path}: không đọc được loại tệp '{suffix or '(none)'}' "
-        "(unsupported file type; use .txt or .docx)"
-    )
-
-
-def _docx(path: Path) -> str:
+def read_docx(path: Path) -> str:
+    """The text of a .docx file; a clear ``ValueError`` naming the file when it is refused."""
     import zipfile
 
     from docx import Document

@@ -1,6 +1,6 @@
 """`claims` on the Hải Phòng report: the verdicts checked by hand, and the counts.
 
-Every verdict asserted here is in data/haiphong_claims_checked.csv with the sentence and
+Every verdict asserted here is in haiphong_claims_checked.csv with the sentence and
 the arithmetic done by hand (calculator), independent of the code under test.
 """
 
@@ -14,7 +14,7 @@ import pytest
 
 from chitieu.services import reading
 
-CHECKED = Path(__file__).parent / "data" / "haiphong_claims_checked.csv"
+CHECKED = Path(__file__).parent / "haiphong_claims_checked.csv"
 
 
 def _rows() -> list[dict[str, str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -10,7 +9,7 @@ from hypothesis import strategies as st
 
 from chitieu.core.model import BoundKind, ClauseKind
 from chitieu.definitions import load_resolution_text
-from chitieu.reading import draft_yaml, extraction_json
+from chitieu.definitions.resolution.draft import draft_yaml
 from chitieu.services import reading
 from tests.core.reading.test_fuzz import PIECES
 
@@ -39,18 +38,6 @@ def test_unknown_unit_is_a_bare_number_with_a_note() -> None:
     assert 'unit: ""  # TODO viết "làng"' in text
     resolution = load_resolution_text(text, "draft.yaml")
     assert resolution.targets[0].clauses[0].bound.unit == ""
-
-
-def test_json_structure(haiphong_extract: reading.ExtractReport) -> None:
-    data = json.loads(json.dumps(extraction_json(haiphong_extract.extraction, "r.txt")))
-    assert data["format"] == "chitieu/extract@1"
-    assert data["period"] == [2021, 2025]
-    first = data["targets"][0]["clauses"][0]
-    assert set(first) >= {"text", "start", "end", "indicator", "kind", "bound", "low", "high",
-                          "unit", "value_base", "year", "period"}  # fmt: skip
-    assert haiphong_extract.text[first["start"] : first["end"]] == first["text"]
-    five = data["targets"][4]["clauses"][0]
-    assert (five["low"], five["unit"], five["value_base"]) == ("1.500", "nghìn tỷ đồng", 1.5e15)
 
 
 DRAFT_PIECES = [

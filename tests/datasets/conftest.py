@@ -1,4 +1,8 @@
-"""The Hải Phòng report, read once per session, and what the services make of it."""
+"""The Hải Phòng report, read once per session, and what the services make of it.
+
+Also used by the tests of the draft definition and of the reading JSON, which import
+these fixtures into their own conftest.
+"""
 
 from __future__ import annotations
 
