@@ -45,8 +45,8 @@ from _common import (
 )
 
 from chitieu.core.evaluation import evaluate_resolution
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.evaluation.vector import evaluate_all_areas as vector_evaluate
-from chitieu.core.settings import EvaluationSettings
 from chitieu.services import bulk
 from chitieu.store import Store
 from chitieu.store.scan import fetch_rows, observations_for, scan_current

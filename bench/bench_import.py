@@ -74,8 +74,8 @@ def workbook(rows: int) -> Path:
     from openpyxl import Workbook
 
     from chitieu.core.observations import Status
-    from chitieu.definitions.loader import load_resolution_text
-    from chitieu.exchange.template import COLUMNS, DATA_SHEET, FORMAT, META_SHEET
+    from chitieu.definitions.resolution import load_resolution_text
+    from chitieu.exchange.template_xlsx import COLUMNS, DATA_SHEET, FORMAT, META_SHEET
 
     path = CACHE / f"import-{rows}.xlsx"
     if path.exists():
@@ -227,7 +227,7 @@ def _tuples(csv_path: Path, backend: str) -> list[tuple[Any, ...]]:
 def child(case: str, url: str, path: Path, xlsx_rows: int) -> dict[str, float]:
     """Run one case and return its timings (seconds)."""
     from chitieu import services
-    from chitieu.definitions import load_observations_csv
+    from chitieu.exchange.figures_csv import load_observations_csv
     from chitieu.services import exchange
     from chitieu.store import Store
 
@@ -281,11 +281,11 @@ def child(case: str, url: str, path: Path, xlsx_rows: int) -> dict[str, float]:
             assert report.figures.inserted > 0
         elif case in ("import-csv", "import-xlsx"):
             if case == "import-xlsx":
-                from chitieu.exchange import xlsx_import
+                from chitieu.exchange.template_xlsx import read as xlsx_read
 
                 # Beyond the product's limits only when asked for more than 100 k rows.
-                xlsx_import.MAX_ROWS = max(xlsx_import.MAX_ROWS, xlsx_rows + 1)
-                xlsx_import.MAX_BYTES = max(xlsx_import.MAX_BYTES, path.stat().st_size + 1)
+                xlsx_read.MAX_ROWS = max(xlsx_read.MAX_ROWS, xlsx_rows + 1)
+                xlsx_read.MAX_BYTES = max(xlsx_read.MAX_BYTES, path.stat().st_size + 1)
             read = exchange.read_file(store, path, this_year=2026)
             parsed = time.perf_counter()
             added = exchange.apply_observations(store, read, recorded_by="bench", dataset=path.name)

@@ -43,11 +43,12 @@ from _common import dataset_dir, machine, measure, table  # noqa: E402
 
 from chitieu.core.compare import better_side, threshold  # noqa: E402
 from chitieu.core.evaluation import evaluate_clause  # noqa: E402
+from chitieu.core.evaluation.options import EvaluationSettings  # noqa: E402
 from chitieu.core.evaluation.vector import evaluate_all_areas, from_observations  # noqa: E402
 from chitieu.core.model import Clause, Direction, Resolution, Target  # noqa: E402
 from chitieu.core.observations import Observation  # noqa: E402
-from chitieu.core.settings import EvaluationSettings  # noqa: E402
-from chitieu.definitions import load_observations_csv, load_resolution  # noqa: E402
+from chitieu.definitions import load_resolution  # noqa: E402
+from chitieu.exchange.figures_csv import load_observations_csv  # noqa: E402
 
 PEER = HERE.parent / ".peer" / "ProgressMeasure.py"
 

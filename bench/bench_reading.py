@@ -19,7 +19,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from chitieu.reading import claims_json, draft_yaml, extraction_json
+from chitieu.definitions.resolution.draft import draft_yaml
+from chitieu.exchange.reading_json import claims_json, extraction_json
 from chitieu.services import reading
 
 ROOT = Path(__file__).resolve().parent.parent

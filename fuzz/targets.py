@@ -79,7 +79,7 @@ def report_text() -> str:
 
 @functools.cache
 def resolution() -> Resolution:
-    from chitieu.definitions.loader import load_resolution
+    from chitieu.definitions.resolution import load_resolution
 
     return load_resolution(DATASET / "resolution.yaml")
 
@@ -459,7 +459,7 @@ def definition_texts(draw: st.DrawFn) -> str:
 
 
 def run_definition(text: str) -> None:
-    from chitieu.definitions.loader import load_resolution_text
+    from chitieu.definitions.resolution import load_resolution_text
 
     load_resolution_text(text, "fuzz.yaml")
     assert True
@@ -556,7 +556,7 @@ def csv_texts(draw: st.DrawFn) -> str:
 
 
 def run_csv(text: str) -> None:
-    from chitieu.definitions.observations_csv import load_observations_text
+    from chitieu.exchange.figures_csv import load_observations_text
 
     for obs in load_observations_text(text, "fuzz.csv", indicators(), area_codes()):
         assert obs.value.is_finite()
@@ -600,7 +600,7 @@ def json_texts(draw: st.DrawFn) -> str:
 
 
 def run_json(text: str) -> None:
-    from chitieu.exchange.json_import import load_observations_json_text
+    from chitieu.exchange.figures_json import load_observations_json_text
 
     for obs in load_observations_json_text(text, "fuzz.json", indicators(), area_codes()):
         assert obs.value.is_finite()
@@ -612,13 +612,13 @@ def run_json(text: str) -> None:
 @functools.cache
 def template_parts() -> tuple[tuple[str, bytes], ...]:
     """The parts of a data-entry workbook for two indicators (small: fast to read)."""
-    from chitieu.exchange import template
+    from chitieu.exchange import template_xlsx
 
     res = resolution()
     keep = {"grdp-growth", "exports"}
     small = replace(res, indicators=tuple(i for i in res.indicators if i.code in keep))
     buffer = io.BytesIO()
-    template.workbook(small).save(buffer)
+    template_xlsx.workbook(small).save(buffer)
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
         return tuple((i.filename, archive.read(i)) for i in archive.infolist())
 
@@ -729,7 +729,7 @@ def vary_xlsx(blob: bytes, rng: random.Random) -> bytes:
 
 
 def run_xlsx(blob: bytes) -> None:
-    from chitieu.exchange.xlsx_import import read_xlsx
+    from chitieu.exchange.template_xlsx import read_xlsx
 
     path = _scratch() / "fuzz.xlsx"
     path.write_bytes(blob)
@@ -767,7 +767,7 @@ TARGETS: dict[str, Target] = {
             definition_texts(),
             run_definition,
             (DefinitionError,),
-            "definitions.loader load_resolution_text",
+            "definitions.resolution load_resolution_text",
             vary_text,
             4,
         ),
@@ -786,7 +786,7 @@ TARGETS: dict[str, Target] = {
             csv_texts(),
             run_csv,
             (DefinitionError,),
-            "definitions.observations_csv load_observations_text",
+            "exchange.figures_csv load_observations_text",
             vary_text,
             9,
         ),
@@ -795,7 +795,7 @@ TARGETS: dict[str, Target] = {
             xlsx_files(),
             run_xlsx,
             (DefinitionError,),
-            "exchange.xlsx_import read_xlsx",
+            "exchange.template_xlsx read_xlsx",
             vary_xlsx,
             3,
         ),
@@ -804,7 +804,7 @@ TARGETS: dict[str, Target] = {
             json_texts(),
             run_json,
             (DefinitionError,),
-            "exchange.json_import load_observations_json_text",
+            "exchange.figures_json load_observations_json_text",
             vary_text,
             9,
         ),

@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from chitieu import services
 from chitieu.cli.main import main
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.model import Citation, Verdict
 from chitieu.core.observations import Observation, Status
-from chitieu.core.settings import EvaluationSettings
 from chitieu.store import Store
 
 XVI = "haiphong-xvi-2020-2025"

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from chitieu.core.evaluation import evaluate_resolution
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.explain import bound_phrase, num, qty
 from chitieu.core.model import (
     Area,
@@ -27,7 +28,6 @@ from chitieu.core.model import (
 )
 from chitieu.core.observations import Observation, Qualifier, Status
 from chitieu.core.results import ClauseResult
-from chitieu.core.settings import EvaluationSettings
 
 D = Decimal
 AREA = "HP"

@@ -46,7 +46,13 @@ FORBIDDEN_MODULES = {
     "pickle",
     "platformdirs",
 }
-FORBIDDEN_PACKAGES = ("chitieu.store", "chitieu.cli", "chitieu.definitions", "chitieu.exports")
+FORBIDDEN_PACKAGES = (
+    "chitieu.store",
+    "chitieu.cli",
+    "chitieu.definitions",
+    "chitieu.exchange",
+    "chitieu.documents",
+)
 FORBIDDEN_CALLS = {"open", "input", "print", "exec", "eval", "__import__"}
 MODULES = sorted(CORE.rglob("*.py"))
 

@@ -8,11 +8,12 @@ import pytest
 
 from chitieu import datasets
 from chitieu.core.evaluation import evaluate_resolution
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.model import Verdict
 from chitieu.core.results import ResolutionResult
-from chitieu.core.settings import EvaluationSettings
 from chitieu.core.summary import summarize
-from chitieu.definitions import load_observations_csv, load_resolution
+from chitieu.definitions import load_resolution
+from chitieu.exchange.figures_csv import load_observations_csv
 
 
 def _evaluate(name: str, as_of: int) -> ResolutionResult:

@@ -16,10 +16,11 @@ import pytest
 
 from chitieu import datasets
 from chitieu.core.evaluation import evaluate_resolution
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.model import Verdict
 from chitieu.core.results import ClauseResult, ResolutionResult, TargetResult
-from chitieu.core.settings import EvaluationSettings
-from chitieu.definitions import load_observations_csv, load_resolution
+from chitieu.definitions import load_resolution
+from chitieu.exchange.figures_csv import load_observations_csv
 
 TABLE = Path(__file__).with_name("xv_report_verdicts.csv")
 

@@ -12,11 +12,12 @@ import pytest
 
 from chitieu import datasets
 from chitieu.core.evaluation import evaluate_resolution
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.model import Resolution, Verdict
 from chitieu.core.observations import Observation
 from chitieu.core.results import ResolutionResult
-from chitieu.core.settings import EvaluationSettings
-from chitieu.definitions import load_observations_csv, load_resolution
+from chitieu.definitions import load_resolution
+from chitieu.exchange.figures_csv import load_observations_csv
 
 NAME = "haiphong-xvi-2020-2025"
 REPORT = "000_4ef7886d0b8bf600.txt"

@@ -26,8 +26,8 @@ from fuzz.targets import (
 from hypothesis import HealthCheck, example, given, settings
 
 from chitieu.definitions.errors import DefinitionError
-from chitieu.definitions.observations_csv import load_observations_text
-from chitieu.exchange.json_import import load_observations_json_text
+from chitieu.exchange.figures_csv import load_observations_text
+from chitieu.exchange.figures_json import load_observations_json_text
 from chitieu.exchange.sdmx_csv import HEADER, data_structure, validate
 
 QUICK = 5.0  # CPU seconds for any refusal below
@@ -116,7 +116,7 @@ def test_hostile_json_numbers_and_nesting(text: str, expected: str) -> None:
 def test_sdmx_validation_never_raises_on_junk() -> None:
     """sdmx_csv only exports; its validator reads our own output back, and must turn
     anything unreadable into a list of problems rather than an exception."""
-    from chitieu.definitions.loader import load_resolution
+    from chitieu.definitions.resolution import load_resolution
 
     dsd = data_structure(load_resolution(Path(DATASET) / "resolution.yaml"))
     header = ",".join(HEADER)

@@ -156,7 +156,7 @@ targets:
 
 
 def test_get_resolution_parses_the_stored_text(store: Store) -> None:
-    loader = pytest.importorskip("chitieu.definitions.loader")
+    loader = pytest.importorskip("chitieu.definitions.resolution")
     parsed: Resolution = loader.load_resolution_text(TINY_YAML, "tiny.yaml")
     store.save_resolution(parsed, TINY_YAML, "tiny.yaml")
     assert store.get_resolution("tiny-2020-2025") == parsed

@@ -16,9 +16,9 @@ import pytest
 
 from chitieu import services
 from chitieu.core.access import Principal, Role
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.evaluation.vector import VERDICTS
 from chitieu.core.observations import Status, current
-from chitieu.core.settings import EvaluationSettings
 from chitieu.services import bulk
 from chitieu.store import Store, scan
 from chitieu.store.review import ReviewAction

@@ -15,9 +15,9 @@ import pytest
 
 from chitieu import services
 from chitieu.core.access import Principal, Role
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.model import Citation
 from chitieu.core.observations import Observation, Status
-from chitieu.core.settings import EvaluationSettings
 from chitieu.services import cache, dashboard, load_dataset
 from chitieu.store import Store
 from chitieu.store.review import ReviewAction
@@ -102,7 +102,7 @@ def test_a_new_definition_version_invalidates(store: Store) -> None:
     resolution = store.get_resolution(XVI)
     changed = text.replace(resolution.title.vi, resolution.title.vi + " (sửa)", 1)
     assert changed != text
-    from chitieu.definitions.loader import load_resolution_text
+    from chitieu.definitions.resolution import load_resolution_text
 
     store.save_resolution(load_resolution_text(changed, "r.yaml"), changed, "r.yaml")
     after = dashboard.evaluation(store, XVI)

@@ -9,7 +9,7 @@ import re
 from docx import Document
 from openpyxl import load_workbook
 
-from tests.exchange.test_template_import import row_of
+from tests.exchange.test_template_xlsx import row_of
 from tests.web.conftest import XVI, Site, csrf_of
 
 

@@ -17,11 +17,11 @@ import click
 from rich.table import Table
 
 from chitieu import services
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.evaluation.vector import VERDICTS
 from chitieu.core.model import Verdict
 from chitieu.core.numbers import format_number
 from chitieu.core.results import VERDICT_LABEL
-from chitieu.core.settings import EvaluationSettings
 from chitieu.services.bulk import BulkResult, evaluate_all_areas
 from chitieu.store import Store
 

@@ -19,9 +19,9 @@ from rich.console import Console
 from sqlalchemy import exc as sa_exc
 
 from chitieu import progress, services
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.numbers import NumberFormatError, parse_number
 from chitieu.core.results import ResolutionResult
-from chitieu.core.settings import EvaluationSettings
 from chitieu.core.units import ExchangeRates
 from chitieu.definitions.errors import DefinitionError
 from chitieu.store import Store

@@ -13,8 +13,7 @@ from types import ModuleType
 import click
 
 from chitieu import __version__, datasets, services
-from chitieu.exports import evaluation as export
-from chitieu.exports import observations as export_observations
+from chitieu.exchange import evaluation_csv, evaluation_json, figures_csv, figures_json
 from chitieu.services import analysis as analysis_service
 
 from . import analysis, archive, bulk, reading, render, reports, review, web
@@ -145,9 +144,9 @@ def figures(
     if not revisions:
         rows = services.current_only(rows)
     if fmt == "csv":
-        click.echo(export_observations.to_csv(rows), nl=False)
+        click.echo(figures_csv.to_csv(rows), nl=False)
     elif fmt == "json":
-        click.echo(export_observations.to_json(rows))
+        click.echo(figures_json.to_json(rows))
     else:
         render.figures(console(), rows, lang, revisions)
 
@@ -186,9 +185,9 @@ def evaluate(
         return bulk.show(store, resolution, as_of, rates, lang, fmt)
     result = evaluate_stored(store, resolution, as_of, rates, area)
     if fmt == "json":
-        click.echo(export.to_json(result))
+        click.echo(evaluation_json.to_json(result))
     elif fmt == "csv":
-        click.echo(export.to_csv(result, lang), nl=False)
+        click.echo(evaluation_csv.to_csv(result, lang), nl=False)
     else:
         render.evaluation(console(), result, lang)
 

@@ -11,7 +11,8 @@ import click
 
 from chitieu.core.numbers import format_number
 from chitieu.core.reading import Claim, ClaimKind, Verdict
-from chitieu.reading import claims_json, draft_yaml, extraction_json
+from chitieu.definitions.resolution.draft import draft_yaml
+from chitieu.exchange.reading_json import claims_json, extraction_json
 from chitieu.services import reading
 
 from .common import handles_errors, lang_option

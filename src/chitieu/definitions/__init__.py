@@ -1,4 +1,4 @@
-"""Definitions adapter: resolution definitions (YAML) and observations (CSV) → core model.
+"""Definitions adapter: resolution definitions, tasks and agencies (YAML) → core model.
 
 Errors name the file, the line and the field (:class:`Problem`); every problem of a file
 is collected into one :class:`DefinitionError`. The format is documented in
@@ -6,14 +6,11 @@ is collected into one :class:`DefinitionError`. The format is documented in
 """
 
 from chitieu.definitions.errors import DefinitionError, Problem
-from chitieu.definitions.loader import load_resolution, load_resolution_text
-from chitieu.definitions.observations_csv import load_observations_csv, load_observations_text
+from chitieu.definitions.resolution import load_resolution, load_resolution_text
 
 __all__ = [
     "DefinitionError",
     "Problem",
-    "load_observations_csv",
-    "load_observations_text",
     "load_resolution",
     "load_resolution_text",
 ]

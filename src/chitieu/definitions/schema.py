@@ -5,7 +5,7 @@ vocabularies (kinds, directions, verdicts), vi-VN numbers, periods and codes. Un
 keys are rejected (``extra="forbid"``) so that a typo never silently drops a field.
 Checks that need more than one field or the whole file (bound fields per kind, units,
 references between targets, groups, indicators and areas) are done by
-:mod:`chitieu.definitions.loader`, which also maps every problem to a YAML line.
+:mod:`chitieu.definitions.resolution`, which also maps every problem to a YAML line.
 
 The loader validates the document piecewise (:class:`ResolutionHeader`, then each
 item with its own model) so that one broken target does not hide the problems of the

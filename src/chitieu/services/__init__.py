@@ -13,12 +13,13 @@ from pathlib import Path
 
 from chitieu import datasets
 from chitieu.core.evaluation import evaluate_resolution
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.model import Resolution
 from chitieu.core.observations import Observation, current
 from chitieu.core.results import ResolutionResult
-from chitieu.core.settings import EvaluationSettings
-from chitieu.definitions import load_observations_csv, load_resolution_text
+from chitieu.definitions import load_resolution_text
 from chitieu.definitions.tasks import load_agencies_text, load_tasks_text
+from chitieu.exchange.figures_csv import load_observations_csv
 from chitieu.store import AddResult, SaveResult, Store
 
 

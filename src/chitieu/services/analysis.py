@@ -37,9 +37,9 @@ from chitieu.core.analysis.validation import (
     references,
     validate,
 )
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.model import Resolution, Text
 from chitieu.core.observations import Observation
-from chitieu.core.settings import EvaluationSettings
 from chitieu.core.units import ExchangeRates
 from chitieu.definitions.schema import RelationsSpec, ValidationRuleSpec
 from chitieu.store import Store

@@ -15,11 +15,11 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.evaluation.vector import AreaVerdicts
 from chitieu.core.evaluation.vector import evaluate_all_areas as vector_evaluate
 from chitieu.core.observations import Observation
 from chitieu.core.results import TargetResult
-from chitieu.core.settings import EvaluationSettings
 from chitieu.store import Store
 from chitieu.store.scan import observations_for, scan_current
 

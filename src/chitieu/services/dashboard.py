@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from chitieu import services
 from chitieu.core.analysis.wording import outlook_lines
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.explain import bound_phrase, is_computed, qty
 from chitieu.core.model import BoundKind, ClauseKind, Resolution, Verdict
 from chitieu.core.observations import Observation, current
@@ -23,7 +24,6 @@ from chitieu.core.results import (
     ResolutionResult,
     TargetResult,
 )
-from chitieu.core.settings import EvaluationSettings
 from chitieu.core.units import Quantity, parse_unit
 from chitieu.services import analysis, cache
 from chitieu.store import Store

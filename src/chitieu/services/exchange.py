@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chitieu.core.observations import Observation
-from chitieu.definitions.observations_csv import load_observations_csv
-from chitieu.exports import observations as export_observations
+from chitieu.exchange import figures_csv, figures_json
 from chitieu.store import AddResult, Store
 
 EXPORT_FORMATS = ("xlsx", "sdmx-csv", "csv", "json")
@@ -48,20 +47,20 @@ def export(
     lang: str = "vi",
 ) -> Path:
     """Write the resolution's figures (every revision) in one of ``EXPORT_FORMATS``."""
-    from chitieu.exchange import sdmx_csv, xlsx_export
+    from chitieu.exchange import evaluation_xlsx, sdmx_csv
     from chitieu.services.reports import evaluate_for_report
 
     observations = resolution_observations(store, resolution_id)
     if fmt == "xlsx":
         result = evaluate_for_report(store, resolution_id, as_of)
-        return xlsx_export.write(result, observations, path, lang)
+        return evaluation_xlsx.write(result, observations, path, lang)
     if fmt == "sdmx-csv":
         resolution = store.get_resolution(resolution_id)
         text = sdmx_csv.to_sdmx_csv(resolution, observations, store.areas())
     elif fmt == "csv":
-        text = export_observations.to_csv(observations)
+        text = figures_csv.to_csv(observations)
     elif fmt == "json":
-        text = export_observations.to_json(observations) + "\n"
+        text = figures_json.to_json(observations) + "\n"
     else:
         raise ValueError(f"unknown export format {fmt!r}; expected one of {EXPORT_FORMATS}")
     path.write_text(text, encoding="utf-8")
@@ -92,7 +91,7 @@ def make_template(
     years: Sequence[int] | None = None,
 ) -> Path:
     """A data-entry workbook for one agency's indicators (all when ``agency`` is None)."""
-    from chitieu.exchange import template
+    from chitieu.exchange import template_xlsx
 
     resolution = store.get_resolution(resolution_id)
     if agencies is None:
@@ -101,7 +100,7 @@ def make_template(
         for code, owner in sorted(store.indicator_agencies().items()):
             stored.setdefault(owner, []).append(code)
         agencies = stored or None
-    return template.write(resolution, path, agency=agency, agencies=agencies, years=years)
+    return template_xlsx.write(resolution, path, agency=agency, agencies=agencies, years=years)
 
 
 def read_file(store: Store, path: Path, *, this_year: int | None = None) -> list[Observation]:
@@ -112,16 +111,14 @@ def read_file(store: Store, path: Path, *, this_year: int | None = None) -> list
     if not path.is_file():
         raise ValueError(f"{path}: không có tệp này (no such file)")
     if suffix == ".xlsx":
-        from chitieu.exchange import xlsx_import
+        from chitieu.exchange import template_xlsx
 
         year = this_year if this_year is not None else dt.date.today().year
-        return xlsx_import.read_xlsx(path, indicators, areas, this_year=year)
+        return template_xlsx.read_xlsx(path, indicators, areas, this_year=year)
     if suffix == ".csv":
-        return load_observations_csv(path, indicators=indicators, areas=areas)
+        return figures_csv.load_observations_csv(path, indicators=indicators, areas=areas)
     if suffix == ".json":
-        from chitieu.exchange import json_import
-
-        return json_import.load_observations_json(path, indicators=indicators, areas=areas)
+        return figures_json.load_observations_json(path, indicators=indicators, areas=areas)
     raise ValueError(
         f"{path}: không nhận dạng được loại tệp (unknown file type: expected "
         f"{', '.join(IMPORT_SUFFIXES)})"

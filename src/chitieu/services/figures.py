@@ -21,7 +21,7 @@ from chitieu.core.numbers import NumberFormatError, parse_number
 from chitieu.core.observations import Observation, Qualifier, Status
 from chitieu.core.units import UnknownUnitError, compatible, parse_unit
 from chitieu.definitions import errors as definition_errors
-from chitieu.definitions.observations_csv import load_observations_text
+from chitieu.exchange.figures_csv import load_observations_text
 from chitieu.store import Store
 from chitieu.store.errors import ConflictError, StaleError
 from chitieu.store.records import RowKey

@@ -12,7 +12,7 @@ from pathlib import Path
 from chitieu.core.reading import Claim, Extraction, extract_targets, find_claims
 from chitieu.core.reading.sections import find_sections
 from chitieu.core.reading.text import normalise
-from chitieu.reading.sources import read_document
+from chitieu.documents import read_document
 
 __all__ = [
     "ClaimsReport",

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chitieu import services
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.results import ResolutionResult
-from chitieu.core.settings import EvaluationSettings
 from chitieu.store import Store
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def write_report(
     if fmt not in REPORT_FORMATS:
         raise ValueError(f"unknown report format {fmt!r}; expected one of {REPORT_FORMATS}")
     if fmt == "xlsx":
-        from chitieu.exchange import xlsx_export
+        from chitieu.exchange import evaluation_xlsx
         from chitieu.services.dashboard import shown_areas
 
         result = evaluate_for_report(store, resolution_id, as_of)
@@ -106,7 +106,7 @@ def write_report(
         # fit in one sheet.
         areas = shown_areas(result.resolution) | _evaluated_areas(result)
         rows = store.observations(all_revisions=True, indicators=codes, areas=sorted(areas))
-        return xlsx_export.write(result, rows, path, lang)
+        return evaluation_xlsx.write(result, rows, path, lang)
     from chitieu.reports import docx, html, pdf
 
     if fmt == "pdf":

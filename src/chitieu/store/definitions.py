@@ -285,7 +285,7 @@ class DefinitionsMixin(StoreBase):
 
     def get_resolution(self, resolution_id: str) -> Resolution:
         """The current version, parsed from its stored text by the definitions loader."""
-        from chitieu.definitions.loader import load_resolution_text  # adapter, loaded lazily
+        from chitieu.definitions.resolution import load_resolution_text  # adapter, loaded lazily
 
         with self._read() as session:
             row = self._current_version(session, resolution_id)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from chitieu.core.evaluation import evaluate_resolution
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.model import (
     Area,
     Bound,
@@ -23,7 +24,6 @@ from chitieu.core.model import (
 )
 from chitieu.core.observations import Observation, Status
 from chitieu.core.results import ClauseResult
-from chitieu.core.settings import EvaluationSettings
 
 D = Decimal
 AREA = "HP"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from chitieu.core.evaluation import evaluate_resolution
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.model import Citation, ClauseKind, ExternalAssessment, Target, Verdict
 from chitieu.core.results import ResolutionResult
-from chitieu.core.settings import EvaluationSettings
 
 from .helpers import EXC, NOT, ON, bound, clause, ind, obs, resolution
 

@@ -4,9 +4,9 @@ current figure of each year, and never a successor area's."""
 from __future__ import annotations
 
 from chitieu.core.evaluation import evaluate_clause
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.model import Area, ClauseKind, Target, Text
 from chitieu.core.observations import Status
-from chitieu.core.settings import EvaluationSettings
 from chitieu.core.units import ExchangeRates
 
 from .helpers import AREA, EXC, NED, NOT, D, bound, clause, ind, obs, resolution, run

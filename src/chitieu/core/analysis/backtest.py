@@ -17,10 +17,10 @@ from statistics import median
 from chitieu.core.analysis.outlook import LEVEL_KINDS, met_region
 from chitieu.core.analysis.projection import Projection, project_level
 from chitieu.core.compare import judge, satisfied
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.evaluation.series import build_series
 from chitieu.core.model import Clause, Indicator, Measure, Resolution, Text
 from chitieu.core.observations import Observation
-from chitieu.core.settings import EvaluationSettings
 
 
 @dataclass(frozen=True)

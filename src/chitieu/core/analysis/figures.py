@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.evaluation.series import build_series
 from chitieu.core.model import Clause, ClauseKind, Resolution
 from chitieu.core.numbers import format_number
 from chitieu.core.observations import Observation
-from chitieu.core.settings import EvaluationSettings
 from chitieu.core.units import UnknownUnitError, parse_unit, unit_label
 
 ALL_YEARS = 9999

@@ -20,10 +20,10 @@ from chitieu.core.analysis.projection import (
     project_level,
 )
 from chitieu.core.compare import about_limits, better_side, threshold
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.evaluation.series import build_series
 from chitieu.core.model import BoundKind, Clause, ClauseKind, Indicator, Measure, Resolution, Text
 from chitieu.core.observations import Observation
-from chitieu.core.settings import EvaluationSettings
 
 LEVEL_KINDS = (ClauseKind.LEVEL, ClauseKind.SHARE, ClauseKind.STRUCTURE, ClauseKind.COVERAGE)
 

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 from chitieu.core.compare import about_limits, better_side, judge, satisfied, threshold
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.evaluation.series import Series
 from chitieu.core.model import Bound, BoundKind, Clause, Indicator, Resolution, Text, Verdict
 from chitieu.core.numbers import ARITHMETIC_PRECISION, format_number
 from chitieu.core.observations import Observation, Qualifier
 from chitieu.core.results import ClauseResult, Figure
-from chitieu.core.settings import EvaluationSettings
 
 
 @dataclass

@@ -8,13 +8,13 @@ from dataclasses import replace
 from chitieu.core.evaluation.context import ClauseContext
 from chitieu.core.evaluation.growth import evaluate_average_growth
 from chitieu.core.evaluation.levels import evaluate_each_year, evaluate_level, evaluate_milestone
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.evaluation.series import build_series
 from chitieu.core.evaluation.totals import evaluate_cumulative, evaluate_per_year
 from chitieu.core.explain import explain
 from chitieu.core.model import Clause, ClauseKind, Measure, Resolution, Target
 from chitieu.core.observations import Observation, current
 from chitieu.core.results import ClauseResult, ResolutionResult, TargetResult
-from chitieu.core.settings import EvaluationSettings
 
 
 def evaluate_resolution(

@@ -10,10 +10,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.model import Verdict
 from chitieu.core.numbers import ARITHMETIC_PRECISION
 from chitieu.core.results import Figure, PaceClass, Required
-from chitieu.core.settings import EvaluationSettings
 
 SIX = Decimal("0.000001")
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.explain import num
 from chitieu.core.model import Text
 from chitieu.core.numbers import format_number
 from chitieu.core.observations import Observation, current
 from chitieu.core.results import Figure
-from chitieu.core.settings import EvaluationSettings
 from chitieu.core.units import (
     IncompatibleUnitsError,
     Quantity,

@@ -1,6 +1,6 @@
 """Reading Vietnamese resolution texts: targets to draft, figure-backed claims to check.
 
-Pure: the adapters in :mod:`chitieu.reading` read files and write YAML/JSON; everything
+Pure: adapters (:mod:`chitieu.documents`, the writers) read files and write YAML/JSON; everything
 here works on one normalised string, and every offset it returns points into that string.
 
 What both readers share sits at this level: the normalised text (:mod:`.text`), numbers,

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from pydantic import ConfigDict, Field
 
 from chitieu.core.access import Action, allowed, allowed_somewhere
-from chitieu.exports import evaluation as evaluation_export
+from chitieu.exchange import evaluation_json, figures_json
 from chitieu.services import dashboard
 from chitieu.services import figures as figure_service
 from chitieu.services import tasks as task_service
@@ -90,7 +90,7 @@ def evaluation(
 ) -> dict[str, Any]:
     """The evaluation in the documented ``chitieu/evaluation@1`` format."""
     _resolution_or_404(store, resolution_id)
-    return evaluation_export.to_dict(dashboard.evaluation(store, resolution_id, as_of))
+    return evaluation_json.to_dict(dashboard.evaluation(store, resolution_id, as_of))
 
 
 @router.get("/resolutions/{resolution_id}/targets")
@@ -99,7 +99,7 @@ def targets(
 ) -> list[dict[str, Any]]:
     _resolution_or_404(store, resolution_id)
     result = dashboard.evaluation(store, resolution_id, as_of)
-    return [evaluation_export.target_dict(t, result) for t in (*result.targets, *result.extra)]
+    return [evaluation_json.target_dict(t, result) for t in (*result.targets, *result.extra)]
 
 
 @router.get("/resolutions/{resolution_id}/targets/{target_id}")
@@ -111,14 +111,14 @@ def target(
         detail = dashboard.target_detail(store, resolution_id, target_id, as_of=as_of)
     except KeyError as exc:
         raise NotFoundError(f"no target {target_id!r} in {resolution_id}") from exc
-    body = evaluation_export.target_dict(detail.target, detail.result)
+    body = evaluation_json.target_dict(detail.target, detail.result)
     body["figures"] = [_figure(f) for f in detail.figures]
     body["agencies"] = list(detail.agencies)
     return body
 
 
 def _figure(f: dashboard.FigureRow) -> dict[str, Any]:
-    out = evaluation_export.observation_dict(f.obs)
+    out = figures_json.observation_dict(f.obs)
     out["review_state"] = f.state.value
     out["in_force"] = f.in_force
     return out
@@ -137,7 +137,7 @@ def observations(
     states = store.review_states([o.id for o in rows if o.id is not None])
     out = []
     for o in rows:
-        item = evaluation_export.observation_dict(o)
+        item = figures_json.observation_dict(o)
         review = states.get(o.id) if o.id is not None else None
         item["review_state"] = "approved" if review is None else review.state.value
         out.append(item)
@@ -224,7 +224,7 @@ def review_queue(store: StoreDep, account: Annotated[Account, Depends(logged_in)
         raise Forbidden()
     return [
         {
-            **evaluation_export.observation_dict(obs),
+            **figures_json.observation_dict(obs),
             "submitted_by": r.actor,
             "submitted_at": r.at.isoformat(),
             "comment": r.comment,

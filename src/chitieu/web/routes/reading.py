@@ -17,7 +17,7 @@ from starlette.datastructures import FormData, UploadFile
 from chitieu.core.access import Action, allowed
 from chitieu.definitions import load_resolution_text
 from chitieu.definitions.errors import DefinitionError
-from chitieu.reading.draft import draft_yaml
+from chitieu.definitions.resolution.draft import draft_yaml
 from chitieu.services import reading
 from chitieu.store import Store
 from chitieu.store.accounts import Account

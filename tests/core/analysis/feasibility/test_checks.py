@@ -16,7 +16,8 @@ from chitieu.core.analysis.relations import (
 )
 from chitieu.core.observations import Observation
 from chitieu.datasets import get
-from chitieu.definitions import load_observations_csv, load_resolution
+from chitieu.definitions import load_resolution
+from chitieu.exchange.figures_csv import load_observations_csv
 
 XVI = "haiphong-xvi-2020-2025"
 XV = "haiphong-xv-2015-2020"

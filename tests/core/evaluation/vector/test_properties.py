@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chitieu.core.evaluation import evaluate_resolution
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.evaluation.vector import (
     VERDICTS,
     AreaVerdicts,
@@ -40,8 +41,8 @@ from chitieu.core.model import (
     Verdict,
 )
 from chitieu.core.observations import Observation, Qualifier, Status
-from chitieu.core.settings import EvaluationSettings
-from chitieu.definitions import load_observations_csv, load_resolution
+from chitieu.definitions import load_resolution
+from chitieu.exchange.figures_csv import load_observations_csv
 
 DATASETS = Path(__file__).resolve().parents[4] / "src" / "chitieu" / "datasets"
 AREAS = ("a", "b", "c")

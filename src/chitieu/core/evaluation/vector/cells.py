@@ -14,6 +14,7 @@ from decimal import Decimal
 import numpy as np
 
 from chitieu.core.compare import about_limits, better_side, threshold
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.evaluation.vector.arrays import (
     ACH,
     EXC,
@@ -30,7 +31,6 @@ from chitieu.core.evaluation.vector.arrays import (
 )
 from chitieu.core.evaluation.vector.cube import Cube
 from chitieu.core.model import BoundKind, Clause, Direction, Indicator, Resolution
-from chitieu.core.settings import EvaluationSettings
 
 __all__ = ["ClauseCells"]
 

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import numpy as np
 
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.evaluation.vector.arrays import BoolArray, FloatArray, IntArray
 from chitieu.core.evaluation.vector.columns import FigureColumns
 from chitieu.core.model import Resolution
-from chitieu.core.settings import EvaluationSettings
 from chitieu.core.units import Quantity, UnknownUnitError, parse_unit, uses_rate
 
 __all__ = ["Cube"]

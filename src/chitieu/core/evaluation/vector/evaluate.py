@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from chitieu.core.evaluation.evaluate import evaluate_clause
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.evaluation.vector.arrays import (
     CODE,
     NED,
@@ -35,7 +36,6 @@ from chitieu.core.evaluation.vector.levels import (
 from chitieu.core.evaluation.vector.totals import evaluate_sum_or_mean
 from chitieu.core.model import Clause, ClauseKind, Measure, Resolution, Target, Verdict
 from chitieu.core.observations import Observation
-from chitieu.core.settings import EvaluationSettings
 
 __all__ = ["AreaVerdicts", "Fetch", "evaluate_all_areas", "summary_counts"]
 

@@ -1,0 +1,286 @@
+"""Read figures from the long CSV into :class:`~chitieu.core.observations.Observation`.
+
+The file is UTF-8 (with or without BOM), comma-separated, with a header row; numbers are
+in machine format ("." as decimal mark, no grouping). Every problem names the file, the
+line (the header is line 1) and the column; all problems are collected before
+:class:`DefinitionError` is raised. Each row goes first to the fast path
+(:mod:`.fast_rows`); a row it cannot vouch for is checked here, cell by cell, and the
+problems found are reported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Collection, Mapping
+from pathlib import Path
+
+from chitieu import progress
+from chitieu.core.model import Citation, Indicator
+from chitieu.core.numbers import NumberFormatError, parse_machine_number
+from chitieu.core.observations import Observation, Qualifier, Status
+from chitieu.core.units import UnknownUnitError, parse_unit
+from chitieu.definitions.errors import DefinitionError, Problem
+from chitieu.exchange.figures_csv.columns import (
+    COLUMNS,
+    DATE_RE,
+    QUALIFIER_ALIASES,
+    REQUIRED_COLUMNS,
+    STATUS_ALIASES,
+    clean,
+    format_period,
+    parse_period,
+    units_compatible,
+)
+from chitieu.exchange.figures_csv.fast_rows import FastRows
+
+__all__ = ["load_observations_csv", "load_observations_text"]
+
+_Add = Callable[[int | None, str, str], None]
+
+
+def load_observations_csv(
+    path: Path,
+    indicators: Mapping[str, Indicator] | None = None,
+    areas: Collection[str] | None = None,
+) -> list[Observation]:
+    """Read observations from a CSV file; see :func:`load_observations_text`."""
+    filename = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise DefinitionError([Problem(filename, None, "", f"cannot read file: {exc}")]) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DefinitionError([Problem(filename, line, "", f"not UTF-8: {exc.reason}")]) from exc
+    return load_observations_text(text, filename, indicators, areas)
+
+
+def load_observations_text(
+    text: str,
+    filename: str = "<text>",
+    indicators: Mapping[str, Indicator] | None = None,
+    areas: Collection[str] | None = None,
+) -> list[Observation]:
+    """Validate observations given as CSV text.
+
+    When ``indicators`` is given, every row's indicator must be one of them and its unit
+    compatible with the indicator's unit; when ``areas`` is given, every area must be in it.
+    """
+    problems: list[Problem] = []
+
+    def add(line: int | None, column: str, message: str) -> None:
+        problems.append(Problem(filename, line, column, message))
+
+    text = text.removeprefix("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header_row = next(reader, None)
+    except csv.Error as exc:
+        raise DefinitionError([Problem(filename, 1, "", f"CSV error: {exc}")]) from exc
+    if header_row is None:
+        raise DefinitionError([Problem(filename, 1, "", "the file is empty (no header row)")])
+    header = [clean(h) for h in header_row]
+    columns: dict[str, int] = {}
+    for i, name in enumerate(header):
+        if name in columns:
+            add(1, name, f"column {name!r} appears twice")
+        elif name not in COLUMNS:
+            add(1, name or f"#{i + 1}", f"unknown column {name!r} (known: {', '.join(COLUMNS)})")
+        else:
+            columns[name] = i
+    for name in REQUIRED_COLUMNS:
+        if name not in columns:
+            add(1, name, f"missing column {name!r}")
+    if "source_document" not in columns and "source_url" not in columns:
+        add(1, "source_document", "missing column: source_document or source_url is needed")
+    if problems:
+        raise DefinitionError(problems)
+
+    observations: list[Observation] = []
+    seen: dict[tuple[str, str, tuple[int, int], Status], int] = {}
+    if areas is not None and not isinstance(areas, (set, frozenset)):
+        areas = frozenset(areas)  # looked up once per row: a list of 3.321 communes is slow
+    fast = FastRows(columns, indicators, areas)
+    total = text.count("\n")  # lines, for the progress bar (rows may span lines)
+    progress.step(progress.READING, 0, total)
+    line = 1  # physical line on which the previous row ended
+    while True:
+        start = line + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            add(reader.line_num, "", f"CSV error: {exc}")
+            break
+        line = reader.line_num
+        if line % progress.EVERY == 0:
+            progress.step(progress.READING, line, total)
+        if not row or all(not cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            add(start, "", f"the row has {len(row)} fields, the header has {len(header)}")
+            continue
+        obs = fast.read(row)
+        if obs is None:  # something is wrong with the row: the reference path says what
+            cells = {name: clean(row[i]) for name, i in columns.items()}
+            obs = _row(cells, start, add, indicators, areas)
+        if obs is None:
+            continue
+        key = (obs.indicator, obs.area, obs.period, obs.status)
+        if key in seen:
+            add(
+                start,
+                "",
+                f"duplicate figure: {obs.indicator} × {obs.area} × {format_period(obs.period)} × "
+                f"{obs.status} is already on line {seen[key]} (a revision belongs in the store, "
+                "not twice in one file)",
+            )
+            continue
+        seen[key] = start
+        observations.append(obs)
+    if problems:
+        raise DefinitionError(problems)
+    progress.step(progress.READING, total, total)
+    return observations
+
+
+def _row(
+    cells: Mapping[str, str],
+    line: int,
+    add: _Add,
+    indicators: Mapping[str, Indicator] | None,
+    areas: Collection[str] | None,
+) -> Observation | None:
+    before = _Counter(add)
+    report = before.add
+
+    indicator = cells["indicator"]
+    ind: Indicator | None = None
+    if not indicator:
+        report(line, "indicator", "indicator is missing")
+    elif indicators is not None:
+        ind = indicators.get(indicator)
+        if ind is None:
+            report(line, "indicator", f"unknown indicator {indicator!r}")
+
+    area = cells["area"]
+    if not area:
+        report(line, "area", "area is missing")
+    elif areas is not None and area not in areas:
+        report(line, "area", f"unknown area {area!r}")
+
+    period = parse_period(cells["period"])
+    if period is None:
+        report(
+            line,
+            "period",
+            f"not a period: {cells['period']!r} (a year such as 2021 or a span such as 2016-2020)",
+        )
+
+    value = None
+    if not cells["value"]:
+        report(line, "value", "value is missing")
+    else:
+        try:
+            value = parse_machine_number(cells["value"])
+        except NumberFormatError as exc:
+            report(
+                line,
+                "value",
+                f"not a machine number: {cells['value']!r} (write 1234.5: '.' as decimal mark, "
+                f"no thousands separator; {exc.reason})",
+            )
+
+    unit = cells["unit"]
+    if not unit:
+        report(line, "unit", "unit is missing")
+    else:
+        try:
+            parse_unit(unit)
+        except UnknownUnitError as exc:
+            word = getattr(exc, "word", None)
+            detail = f" (cannot read {word!r})" if isinstance(word, str) and word != unit else ""
+            report(line, "unit", f"unknown unit {unit!r}{detail}")
+        else:
+            if ind is not None and not units_compatible(unit, ind.unit):
+                report(
+                    line,
+                    "unit",
+                    f"unit {unit!r} is not compatible with the unit {ind.unit!r} "
+                    f"of indicator {ind.code!r}",
+                )
+
+    status = STATUS_ALIASES.get(cells["status"].lower())
+    if status is None:
+        report(
+            line,
+            "status",
+            f"unknown status {cells['status']!r} (plan, estimate, preliminary, official "
+            "or kế hoạch, ước, sơ bộ, chính thức)",
+        )
+
+    qualifier_text = cells.get("qualifier", "")
+    qualifier = QUALIFIER_ALIASES.get(qualifier_text.lower()) if qualifier_text else Qualifier.EXACT
+    if qualifier is None:
+        report(
+            line,
+            "qualifier",
+            f"unknown qualifier {qualifier_text!r} (exact, approx, more_than, less_than)",
+        )
+
+    source_line: int | None = None
+    if cells.get("source_line"):
+        try:
+            source_line = int(cells["source_line"])
+            if source_line < 1:
+                raise ValueError
+        except ValueError:
+            report(line, "source_line", f"not a line number: {cells['source_line']!r}")
+    date = cells.get("source_date", "")
+    if date and not DATE_RE.match(date):
+        report(line, "source_date", f"not a date: {date!r} (YYYY, YYYY-MM or YYYY-MM-DD)")
+    document = cells.get("source_document", "")
+    url = cells.get("source_url", "")
+    if not document and not url:
+        report(
+            line,
+            "source_document",
+            "the row has no source: give source_document (with a section or line) "
+            "or source_url (with a date)",
+        )
+
+    if before.count or period is None or value is None or status is None or qualifier is None:
+        return None
+    return Observation(
+        indicator=indicator,
+        area=area,
+        period=period,
+        value=value,
+        unit=unit,
+        status=status,
+        qualifier=qualifier,
+        source=Citation(
+            document=document,
+            section=cells.get("source_section", ""),
+            line=source_line,
+            url=url,
+            date=date,
+        ),
+        note=cells.get("note", ""),
+    )
+
+
+class _Counter:
+    """Counts the problems one row adds."""
+
+    def __init__(self, add: _Add) -> None:
+        self._add = add
+        self.count = 0
+
+    def add(self, line: int | None, column: str, message: str) -> None:
+        self.count += 1
+        self._add(line, column, message)

@@ -1,1 +1,0 @@
-"""Writers that turn evaluations and figures into formats other programs read."""
