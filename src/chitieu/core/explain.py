@@ -38,6 +38,11 @@ QUALIFIER_WORDS = {
 }
 
 
+def outcome(verdict: Verdict) -> Text:
+    """A verdict in the words of the sentences: "đúng tiến độ", "có nguy cơ không đạt"."""
+    return _OUTCOME[verdict]
+
+
 def num(value: Decimal, lang: str, computed: bool = False) -> str:
     """Recorded figures keep their own precision; computed ones are rounded to what a
     reader can use: 2 decimals below 10, 1 below 100, none above ("110.863 tỷ đồng")."""

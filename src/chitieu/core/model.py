@@ -39,6 +39,19 @@ class Aggregation(StrEnum):
     NONE = "none"
 
 
+class TimeAggregation(StrEnum):
+    """Whether the figures of the parts of a year add up to the year's figure.
+
+    ``sum`` only for flows (exports, budget revenue, investment, tourists): twelve monthly
+    figures, four quarters or "9 tháng" plus the fourth quarter make the year. ``none``
+    (the default) for everything else — a rate, a share, a stock, a level per person —
+    where no sum of sub-annual figures is ever taken for the year.
+    """
+
+    SUM = "sum"
+    NONE = "none"
+
+
 class ClauseKind(StrEnum):
     """The clause kinds of DESIGN §2; each is evaluated on its own statistic."""
 
@@ -116,6 +129,7 @@ class Indicator:
     measure: Measure = Measure.LEVEL
     aggregation: Aggregation = Aggregation.NONE
     source: Citation = field(default_factory=Citation)
+    time_aggregation: TimeAggregation = TimeAggregation.NONE
 
 
 @dataclass(frozen=True)

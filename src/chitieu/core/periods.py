@@ -27,6 +27,8 @@ from typing import Final
 from chitieu.core.model import Text
 
 __all__ = [
+    "LEVEL",
+    "PARTS",
     "Basis",
     "BasisKind",
     "Period",
@@ -188,6 +190,21 @@ def _months_of(part: str) -> tuple[int, int] | None:
         return (1, n)
     return None
 
+
+#: Every part of a year a figure may cover, in the order of the months they end on
+#: (the store checks its ``part`` column against this list).
+PARTS: Final[tuple[str, ...]] = tuple(
+    sorted(
+        (
+            *(f"M{m:02d}" for m in range(1, 13)),
+            *(f"Q{q}" for q in range(1, 5)),
+            "H1",
+            "H2",
+            *(f"{n}M" for n in (2, 4, 5, 7, 8, 9, 10, 11)),
+        ),
+        key=lambda p: (_months_of(p) or (0, 0))[::-1],
+    )
+)
 
 _ROMAN_VALUE: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _YEAR: Final = r"(\d{4})"

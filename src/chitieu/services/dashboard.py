@@ -16,7 +16,7 @@ from chitieu.core.analysis.wording import outlook_lines
 from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.explain import bound_phrase, is_computed, qty
 from chitieu.core.model import BoundKind, ClauseKind, Resolution, Verdict
-from chitieu.core.observations import Observation, current
+from chitieu.core.observations import Observation, annual_levels, current
 from chitieu.core.results import (
     VERDICT_LABEL,
     ClauseResult,
@@ -183,9 +183,9 @@ def figure_text(r: ClauseResult, lang: str) -> str:
 def _series_by_indicator(
     observations: Sequence[Observation], area: str
 ) -> dict[str, tuple[tuple[int, float], ...]]:
-    chosen = current(o for o in observations if o.area == area and o.period[0] == o.period[1])
+    mine = annual_levels(o for o in observations if o.area == area and o.is_year)
     by: dict[str, list[tuple[int, float]]] = {}
-    for (indicator, _area, period), obs in chosen.items():
+    for (indicator, _area, period, _part, _basis), obs in current(mine).items():
         by.setdefault(indicator, []).append((period[0], float(obs.value)))
     return {k: tuple(sorted(v)) for k, v in by.items()}
 
@@ -277,8 +277,11 @@ def chart(
     if r.clause.kind is ClauseKind.MILESTONE:
         return None
     points: list[tuple[int, float]] = []
-    mine = [o for o in observations if o.indicator == r.clause.indicator]
-    for (_ind, _area, period), obs in sorted(current(mine).items(), key=lambda kv: kv[0][2]):
+    # yearly points only: a "9 tháng" figure is no point of a yearly line
+    mine = annual_levels(o for o in observations if o.indicator == r.clause.indicator)
+    for (_ind, _area, period, _p, _b), obs in sorted(
+        current(mine).items(), key=lambda kv: kv[0][2]
+    ):
         if period[0] != period[1]:
             continue
         value = _in_unit(obs.value, obs.unit, unit)

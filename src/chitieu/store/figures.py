@@ -18,15 +18,13 @@ from sqlalchemy.orm import Session, aliased
 
 from chitieu import progress
 from chitieu.core.model import Citation
-from chitieu.core.observations import Observation, Qualifier, Status, current
+from chitieu.core.observations import Observation, ObservationKey, Qualifier, Status, current
 from chitieu.store.approval import approved_clause
 from chitieu.store.base import StoreBase, now
 from chitieu.store.errors import ConflictError, StoreError
 from chitieu.store.inserts import CLASH_MESSAGE, copy_rows
 from chitieu.store.records import AddResult, RowKey, WrittenFigure
 from chitieu.store.tables import AreaRow, IndicatorRow, ObservationReviewRow, ObservationRow
-
-ObservationKey = tuple[str, str, tuple[int, int]]
 
 
 class FiguresMixin(StoreBase):

@@ -13,7 +13,7 @@ from chitieu.core.evaluation.series import build_series
 from chitieu.core.evaluation.totals import evaluate_cumulative, evaluate_per_year
 from chitieu.core.explain import explain
 from chitieu.core.model import Clause, ClauseKind, Measure, Resolution, Target
-from chitieu.core.observations import Observation, current
+from chitieu.core.observations import Observation, annual_levels, current
 from chitieu.core.results import ClauseResult, ResolutionResult, TargetResult
 
 
@@ -27,7 +27,7 @@ def evaluate_resolution(
     as_of = settings.as_of if settings.as_of is not None else resolution.period[1]
     settings = replace(settings, as_of=as_of)
     by_indicator: dict[str, list[Observation]] = {}
-    for obs in current(observations).values():
+    for obs in current(annual_levels(observations)).values():
         by_indicator.setdefault(obs.indicator, []).append(obs)
     targets = tuple(
         evaluate_target(resolution, t, by_indicator, settings) for t in resolution.targets
@@ -82,7 +82,9 @@ def evaluate_clause(
 
     ``explained=False`` leaves the explanation empty: writing it costs more than the
     verdict (babel number formatting), and the all-areas path only wants verdicts.
+    Only annual levels are read (:func:`~chitieu.core.observations.annual_levels`).
     """
+    observations = annual_levels(observations)
     indicator = resolution.indicator(clause.indicator)
     as_of = settings.as_of if settings.as_of is not None else resolution.period[1]
     unit = clause.bound.unit

@@ -9,7 +9,7 @@ from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.explain import num
 from chitieu.core.model import Text
 from chitieu.core.numbers import format_number
-from chitieu.core.observations import Observation, current
+from chitieu.core.observations import Observation, annual_levels, current
 from chitieu.core.results import Figure
 from chitieu.core.units import (
     IncompatibleUnitsError,
@@ -44,7 +44,9 @@ def build_series(
         return series
     # Callers may pass raw rows: keep only the current figure per period (official over
     # estimate, later revision over earlier), never whichever row happens to come last.
-    for obs in sorted(current(observations).values(), key=lambda o: o.period):
+    # Annual levels only: a "9 tháng" figure or a change "so với cùng kỳ" is no point of
+    # a yearly series.
+    for obs in sorted(current(annual_levels(observations)).values(), key=lambda o: o.period):
         if obs.area != area or obs.period[1] > as_of:
             continue
         try:

@@ -12,7 +12,7 @@ from chitieu.core.analysis.feasibility.sector_growth import sector_growth
 from chitieu.core.analysis.feasibility.structure import structure_sums
 from chitieu.core.analysis.relations import Relations
 from chitieu.core.model import Resolution
-from chitieu.core.observations import Observation
+from chitieu.core.observations import Observation, annual_levels
 
 __all__ = ["check"]
 
@@ -26,6 +26,7 @@ def check(
     """All feasibility findings of a resolution's targets, in a fixed order."""
     rel = relations or Relations()
     asm = assumptions or Assumptions()
+    observations = annual_levels(observations)
     findings = [
         *structure_sums(resolution, rel),
         *sector_growth(resolution, rel, observations),

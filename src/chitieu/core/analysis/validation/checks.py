@@ -13,7 +13,7 @@ from chitieu.core.analysis.validation.plausibility import plausibility
 from chitieu.core.analysis.validation.rules import Rule, check_rules
 from chitieu.core.analysis.validation.violations import Importance, Violation
 from chitieu.core.model import Indicator
-from chitieu.core.observations import Observation
+from chitieu.core.observations import Observation, annual_levels
 
 __all__ = ["validate"]
 
@@ -25,7 +25,12 @@ def validate(
     relations: Relations | None = None,
     tree: AreaTree | None = None,
 ) -> list[Violation]:
-    """Every rule and built-in check; high importance first, then by area and period."""
+    """Every rule and built-in check; high importance first, then by area and period.
+
+    The checks compare yearly figures with each other; sub-annual figures and figures on
+    another basis are not theirs to judge (:func:`~chitieu.core.observations.annual_levels`).
+    """
+    observations = annual_levels(observations)
     rel = relations or Relations()
     found = [
         *check_rules(rules, observations, indicators),

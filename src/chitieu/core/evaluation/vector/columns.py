@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from chitieu.core.evaluation.vector.arrays import BoolArray, FloatArray, IntArray
-from chitieu.core.observations import Observation, Status
+from chitieu.core.observations import Observation, ObservationKey, Status, annual_levels
 
 __all__ = ["FigureColumns", "from_observations"]
 
@@ -45,9 +45,10 @@ class FigureColumns:
 
 
 def from_observations(observations: Sequence[Observation]) -> FigureColumns:
-    """Columns of the current figures among ``observations`` (tests, small data sets)."""
-    best: dict[tuple[str, str, tuple[int, int]], Observation] = {}
-    for obs in observations:
+    """Columns of the current annual levels among ``observations`` (tests, small data
+    sets); :func:`chitieu.store.scan.scan_current` keeps to the same figures in SQL."""
+    best: dict[ObservationKey, Observation] = {}
+    for obs in annual_levels(observations):
         held = best.get(obs.key())
         if held is None or _authority(obs) > _authority(held):
             best[obs.key()] = obs
