@@ -14,6 +14,7 @@ import sqlalchemy as sa
 import chitieu
 from chitieu.core.model import Citation
 from chitieu.core.observations import Qualifier, Status
+from chitieu.core.periods import LEVEL
 from chitieu.store import AddResult, Store, StoreError
 from chitieu.store.tables import ObservationRow
 from tests.store.sample import count_rows, obs, resolution
@@ -72,7 +73,7 @@ def test_changed_value_is_revision_2_and_current(loaded: Store) -> None:
     latest = loaded.observations(all_revisions=False)
     assert [(o.revision, o.value) for o in latest] == [(2, Decimal("12.40"))]
     current = loaded.current_observations()
-    assert current[("grdp-growth", "haiphong", (2021, 2021))].value == Decimal("12.40")
+    assert current[("grdp-growth", "haiphong", (2021, 2021), "", LEVEL)].value == Decimal("12.40")
     with loaded.engine.connect() as conn:
         rows = conn.execute(
             sa.select(
@@ -98,7 +99,7 @@ def test_official_beats_a_later_estimate(loaded: Store) -> None:
     loaded.add_observations([obs("12.38", status=Status.OFFICIAL)])
     assert loaded.add_observations([obs("13", status=Status.ESTIMATE)]) == AddResult(1, 0, 0)
     current = loaded.current_observations(indicator="grdp-growth")
-    chosen = current[("grdp-growth", "haiphong", (2021, 2021))]
+    chosen = current[("grdp-growth", "haiphong", (2021, 2021), "", LEVEL)]
     assert (chosen.status, chosen.value) == (Status.OFFICIAL, Decimal("12.38"))
     assert len(loaded.observations()) == 2
 

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from chitieu.core.model import Area, Indicator, Resolution, Text
+from chitieu.core.model import Area, Indicator, Resolution, Text, TimeAggregation
 from chitieu.core.observations import Observation, Status
-from chitieu.store import Store, migrate
+from chitieu.core.periods import LEVEL, Basis, BasisKind
+from chitieu.store import AddResult, Store, migrate
 from chitieu.store.approval import ReviewState
-from chitieu.store.review import ReviewAction
 from chitieu.store.tables import Base
-from tests.store.review.conftest import REVIEWER, fig, resolution, state, submit_one
+from tests.store import old_schema
+from tests.store.review.conftest import REVIEWER, state
 
 TABLES = {
     "resolutions",
@@ -47,7 +50,7 @@ def test_init_creates_all_tables(empty_store: Store) -> None:
     empty_store.init()
     names = set(sa.inspect(empty_store.engine).get_table_names())
     assert names == TABLES | {"alembic_version"}
-    assert empty_store.schema_revision() == migrate.head_revision() == "0003"
+    assert empty_store.schema_revision() == migrate.head_revision() == "0004"
     assert empty_store.is_initialised()
 
 
@@ -105,12 +108,95 @@ def test_downgrade_to_base_and_upgrade_again(store: Store) -> None:
 def test_migration_0003_keeps_review_steps(empty_store: Store) -> None:
     """Upgrading a 0002 database (SQLite rebuilds the table) keeps every step and its id."""
     migrate.upgrade(empty_store.engine, "0002")
-    empty_store.save_resolution(resolution(), "id: haiphong-xvi-2020-2025\n", "resolution.yaml")
-    oid = submit_one(empty_store, fig("12.38"))
-    empty_store.review_figure(oid, ReviewAction.APPROVE, reviewer=REVIEWER)
-    before = empty_store.review_history(oid)
-    migrate.upgrade(empty_store.engine)
+    with empty_store.engine.begin() as conn:
+        old_schema.write_figures(conn)
+    before = _steps(empty_store)
+    migrate.upgrade(empty_store.engine, "0003")
     assert empty_store.schema_revision() == "0003"
-    assert empty_store.review_history(oid) == before
-    empty_store.withdraw_figure(oid, by=REVIEWER, reason="sau khi nâng cấp")
-    assert state(empty_store, oid) is ReviewState.WITHDRAWN
+    assert _steps(empty_store) == before
+    migrate.upgrade(empty_store.engine)
+    assert [s.state for s in empty_store.review_history(2)] == [
+        ReviewState.SUBMITTED,
+        ReviewState.APPROVED,
+    ]
+    empty_store.withdraw_figure(2, by=REVIEWER, reason="sau khi nâng cấp")
+    assert state(empty_store, 2) is ReviewState.WITHDRAWN
+
+
+def _steps(store: Store) -> list[tuple[object, ...]]:
+    with store.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(sa.text("SELECT * FROM observation_reviews"))]
+
+
+def _figures(store: Store) -> list[tuple[object, ...]]:
+    cols = "id, indicator, area, period_start, period_end, value, status, revision, recorded_at"
+    with store.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(sa.text(f"SELECT {cols} FROM observations"))]
+
+
+def test_migration_0004_upgrades_a_store_with_figures_in_place(empty_store: Store) -> None:
+    """A store created at 0003, with figures, revisions and review steps referring to them,
+    upgrades in place: every row keeps its id and values and becomes an annual level;
+    indicators' months do not add up; the review history still points at its figures;
+    and a figure for a part of the year is then a figure of its own (revision 1)."""
+    migrate.upgrade(empty_store.engine, "0003")
+    with empty_store.engine.begin() as conn:
+        old_schema.write_figures(conn)
+    figures, steps = _figures(empty_store), _steps(empty_store)
+    migrate.upgrade(empty_store.engine)
+    assert empty_store.schema_revision() == "0004"
+    assert _figures(empty_store) == figures
+    assert _steps(empty_store) == steps
+    stored = empty_store.observations()
+    assert [o.id for o in stored] == [5, 1, 2, 3, 4]
+    assert {(o.part, o.basis) for o in stored} == {("", LEVEL)}
+    assert {i.code: i.time_aggregation for i in empty_store.indicators()} == {
+        "grdp-growth": TimeAggregation.NONE,
+        "revenue": TimeAggregation.NONE,
+    }
+    assert state(empty_store, 2) is ReviewState.APPROVED
+    assert state(empty_store, 4) is ReviewState.RETURNED
+    [latest] = [o for o in stored if o.id == 2]
+    nine = replace(latest, id=None, part="9M", value=Decimal("11.9"))
+    change = replace(latest, id=None, basis=Basis(BasisKind.SAME_PERIOD), value=Decimal("1"))
+    assert empty_store.add_observations([nine, change]) == AddResult(2, 0, 0)
+    assert empty_store.add_observations([replace(latest, id=None, value=Decimal("12.5"))]) == (
+        AddResult(0, 1, 0)
+    )
+    revisions = {
+        (o.part, o.basis.code, o.revision)
+        for o in empty_store.observations("grdp-growth")
+        if o.period == (2021, 2021) and o.status is Status.PRELIMINARY
+    }
+    assert revisions == {("", "level", 1), ("", "level", 2), ("", "level", 3),
+                         ("9M", "level", 1), ("", "same_period", 1)}  # fmt: skip
+
+
+def test_downgrade_from_0004_keeps_annual_figures_and_refuses_to_drop_others(
+    empty_store: Store,
+) -> None:
+    """Going back to 0003 keeps a store of annual levels as it was; with a figure for a
+    part of the year it is refused: that figure would be lost, or collide with the
+    year's figure under the old key."""
+    migrate.upgrade(empty_store.engine, "0003")
+    with empty_store.engine.begin() as conn:
+        old_schema.write_figures(conn)
+    figures = _figures(empty_store)
+    migrate.upgrade(empty_store.engine)
+    _downgrade(empty_store, "0003")
+    assert empty_store.schema_revision() == "0003"
+    assert _figures(empty_store) == figures
+    migrate.upgrade(empty_store.engine)
+    [latest] = [o for o in empty_store.observations() if o.id == 2]
+    empty_store.add_observations([replace(latest, id=None, part="Q1")])
+    with pytest.raises(sa.exc.IntegrityError):
+        _downgrade(empty_store, "0003")
+    assert empty_store.schema_revision() == "0004"
+    assert len(empty_store.observations()) == len(figures) + 1
+
+
+def _downgrade(store: Store, revision: str) -> None:
+    config = migrate.alembic_config()
+    with store.engine.connect() as conn, migrate.foreign_keys_checked_at_end(conn), conn.begin():
+        config.attributes["connection"] = conn
+        command.downgrade(config, revision)

@@ -18,7 +18,8 @@ from chitieu import services
 from chitieu.core.access import Principal, Role
 from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.evaluation.vector import VERDICTS
-from chitieu.core.observations import Status, current
+from chitieu.core.observations import Observation, Status, annual_levels, current
+from chitieu.core.periods import Basis, BasisKind
 from chitieu.services import bulk
 from chitieu.store import Store, scan
 from chitieu.store.review import ReviewAction
@@ -47,8 +48,14 @@ def _as_dict(store: Store) -> dict[tuple[str, str, tuple[int, int]], tuple[float
     }
 
 
+def _annual(store: Store) -> dict[tuple[str, str, tuple[int, int]], Observation]:
+    """The reference: the current approved annual levels, keyed as the scan's columns."""
+    approved = store.observations(all_revisions=True, approved_only=True)
+    return {k[:3]: o for k, o in current(annual_levels(approved)).items()}
+
+
 def test_scan_holds_the_current_approved_figures(loaded: Store) -> None:
-    expected = current(loaded.observations(all_revisions=True, approved_only=True))
+    expected = _annual(loaded)
     got = _as_dict(loaded)
     assert got.keys() == expected.keys()
     for key, obs in expected.items():
@@ -67,7 +74,7 @@ def test_correction_counts_once_approved_and_official_beats_a_later_estimate(
     key = (old.indicator, old.area, old.period)
 
     def same_as_reference() -> None:
-        expected = current(loaded.observations(all_revisions=True, approved_only=True))
+        expected = _annual(loaded)
         assert _as_dict(loaded) == {
             k: (float(o.value), o.unit, o.revision) for k, o in expected.items()
         }
@@ -84,6 +91,35 @@ def test_correction_counts_once_approved_and_official_beats_a_later_estimate(
     loaded.add_observations([replace(old, value=Decimal(1), status=lower, id=None)])
     same_as_reference()
     assert _as_dict(loaded)[key][0] == float(old.value + 1)
+
+
+def test_scan_and_all_areas_verdicts_ignore_sub_annual_figures(loaded: Store) -> None:
+    """A figure for "9 tháng", a quarter, or a change "so với cùng kỳ", approved and
+    current under its own key, never reaches the fast path: its columns and verdicts stay
+    those of the annual levels (and equal to the reference path's)."""
+    before = _as_dict(loaded)
+    as_of = EvaluationSettings(as_of=2024)
+    verdicts_before = bulk.evaluate_all_areas(loaded, XVI, settings=as_of)
+    [grdp] = [o for o in loaded.observations("grdp", "haiphong") if o.period == (2024, 2024)]
+    others = [
+        replace(grdp, id=None, part="9M", value=Decimal(1)),
+        replace(grdp, id=None, part="Q4", value=Decimal(2)),
+        replace(grdp, id=None, value=Decimal(-50), unit="%", basis=Basis(BasisKind.SAME_PERIOD)),
+        replace(grdp, id=None, part="H1", value=Decimal(40), basis=Basis(BasisKind.PLAN), unit="%"),
+    ]
+    assert loaded.add_observations(others).inserted == 4
+    assert (
+        _as_dict(loaded)
+        == before
+        == {k: (float(o.value), o.unit, o.revision) for k, o in _annual(loaded).items()}
+    )
+    after = bulk.evaluate_all_areas(loaded, XVI, settings=as_of)
+    assert (
+        after.verdicts.clause_verdict.tolist() == verdicts_before.verdicts.clause_verdict.tolist()
+    )
+    assert (
+        after.verdicts.target_verdict.tolist() == verdicts_before.verdicts.target_verdict.tolist()
+    )
 
 
 def test_scan_can_be_limited_to_indicators(loaded: Store) -> None:

@@ -23,7 +23,14 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from chitieu.core.model import Aggregation, BoundKind, ClauseKind, Direction, Measure
+from chitieu.core.model import (
+    Aggregation,
+    BoundKind,
+    ClauseKind,
+    Direction,
+    Measure,
+    TimeAggregation,
+)
 from chitieu.core.numbers import NumberFormatError, parse_number
 
 FORMAT = "chitieu/resolution@1"
@@ -147,6 +154,7 @@ class IndicatorSpec(Model):
     direction: Direction = Direction.HIGHER
     measure: Measure = Measure.LEVEL
     aggregation: Aggregation = Aggregation.NONE
+    time_aggregation: TimeAggregation = TimeAggregation.NONE
     source: CitationSpec | None = None
 
 

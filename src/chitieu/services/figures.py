@@ -1,4 +1,9 @@
-"""Figures entered by people: one figure, several years pasted at once, or a CSV upload.
+"""Figures entered by people: one figure, several periods pasted at once, or a CSV upload.
+
+A figure's period is a year, a span of years or a part of a year (``2026-Q1``, ``9 tháng
+2026``: :func:`chitieu.core.periods.parse_period`), and its basis says what the number is
+measured against (the level by default; ``same_period`` for a change "so với cùng kỳ",
+``plan`` for a share of the year's plan).
 
 Every path ends in :meth:`Store.submit_figures`, so a figure typed in the web app, sent
 to the API or uploaded as a file is checked the same way, becomes a new revision (never
@@ -19,13 +24,14 @@ from chitieu.core.explain import qty
 from chitieu.core.model import Citation, Indicator, Resolution
 from chitieu.core.numbers import NumberFormatError, parse_number
 from chitieu.core.observations import Observation, Qualifier, Status
+from chitieu.core.periods import LEVEL, Basis, Period, PeriodError, parse_basis, parse_period
 from chitieu.core.units import UnknownUnitError, compatible, parse_unit
 from chitieu.definitions import errors as definition_errors
 from chitieu.exchange.figures_csv import load_observations_text
 from chitieu.store import Store
 from chitieu.store.errors import ConflictError, StaleError
 from chitieu.store.records import RowKey
-from chitieu.store.review import Review, ReviewAction, Submission
+from chitieu.store.review import Review, ReviewAction, Submission, obs_key
 
 MAX_REASON = 2000
 MAX_TEXT = 500
@@ -61,8 +67,9 @@ class EntryForm:
 
     indicator: str = ""
     area: str = ""
-    year: str = ""
+    year: str = ""  # a year, or any period: 2026, 2026-Q1, 2026-9M, "9 tháng 2026"
     value: str = ""
+    basis: str = "level"
     unit: str = ""
     status: str = "estimate"
     qualifier: str = "exact"
@@ -71,7 +78,7 @@ class EntryForm:
     note: str = ""
     reason: str = ""
     seen_revision: str = ""
-    paste: str = ""  # several "year value" lines
+    paste: str = ""  # several "period value" lines
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -90,6 +97,49 @@ def parse_year(text: str, problems: list[FieldProblem], name: str = "year") -> i
         _problem(problems, name, f"năm {year} ngoài khoảng hợp lệ", f"year {year} is out of range")
         return None
     return year
+
+
+def parse_when(text: str, problems: list[FieldProblem], name: str = "year") -> Period | None:
+    """A year (checked as :func:`parse_year`), a span of years or a part of a year."""
+    text = text.strip()
+    if re.fullmatch(r"\d{4}", text):
+        year = parse_year(text, problems, name)
+        return None if year is None else Period.year(year)
+    try:
+        period = parse_period(text)
+    except PeriodError:
+        _problem(
+            problems,
+            name,
+            f"năm phải có 4 chữ số, không phải «{text}» (hoặc một kỳ: 2026-Q1, 2026-M01, "
+            "9 tháng 2026, 2021-2025)",
+            f"a 4-digit year or a period such as 2026-Q1, 2026-M01, 2026-9M, 2021-2025, "
+            f"not {text!r}",
+        )
+        return None
+    this_year = dt.date.today().year
+    if period.first < 1945 or period.last > this_year + 10:
+        _problem(
+            problems,
+            name,
+            f"kỳ {period.label('vi')} ngoài khoảng hợp lệ",
+            f"period {period.code} is out of range",
+        )
+        return None
+    return period
+
+
+def parse_basis_field(text: str, problems: list[FieldProblem]) -> Basis | None:
+    try:
+        return parse_basis(text or "level")
+    except PeriodError:
+        _problem(
+            problems,
+            "basis",
+            "chọn cơ sở của số liệu (giá trị, so với cùng kỳ, % kế hoạch…)",
+            "choose a basis (level, same_period, plan, previous_period, year:YYYY)",
+        )
+        return None
 
 
 def _value(text: str, lang: str, problems: list[FieldProblem], name: str) -> Decimal | None:
@@ -146,7 +196,8 @@ def build_observations(
         r"\d{4}(-\d{2}(-\d{2})?)?", form.source_date.strip()
     ):
         _problem(problems, "source_date", "ngày dạng yyyy-mm-dd", "date as yyyy-mm-dd (ISO 8601)")
-    pairs: list[tuple[int, str, str]] = []  # year, value text, field name
+    basis = parse_basis_field(form.basis, problems) or LEVEL
+    pairs: list[tuple[Period, str, str]] = []  # period, value text, field name
     if form.paste.strip():
         for n, line in enumerate(form.paste.strip().splitlines(), start=1):
             if not line.strip():
@@ -156,28 +207,28 @@ def build_observations(
                 _problem(
                     problems,
                     "paste",
-                    f"dòng {n}: cần «năm giá trị», ví dụ «2021 123,4»",
-                    f"line {n}: expected 'year value', e.g. '2021 123.4'",
+                    f"dòng {n}: cần «năm giá trị», ví dụ «2021 123,4» hoặc «2026-Q1 30,5»",
+                    f"line {n}: expected 'period value', e.g. '2021 123.4' or '2026-Q1 30.5'",
                 )
                 continue
             found: list[FieldProblem] = []
-            year = parse_year(parts[0], found, "paste")
+            period = parse_when(parts[0], found, "paste")
             problems.extend(_on_line(p, n) for p in found)
-            if year is not None:
-                pairs.append((year, parts[1].strip(), f"paste:{n}"))
+            if period is not None:
+                pairs.append((period, parts[1].strip(), f"paste:{n}"))
     else:
-        year = parse_year(form.year, problems)
-        if year is not None:
-            pairs.append((year, form.value.strip(), "value"))
+        period = parse_when(form.year, problems)
+        if period is not None:
+            pairs.append((period, form.value.strip(), "value"))
     if not pairs and not any(p.field in ("year", "paste") for p in problems):
         _problem(problems, "value", "nhập ít nhất một số liệu", "enter at least one figure")
-    this_year = dt.date.today().year
+    today = dt.date.today()
     observations: list[Observation] = []
-    years_seen: set[int] = set()
-    for year, text, where in pairs:
+    periods_seen: set[Period] = set()
+    for period, text, where in pairs:
         name, _, line = where.partition(":")
         local: list[FieldProblem] = []
-        obs = _figure(year, text, name, local, years_seen, this_year, status, lang)
+        obs = _figure(period, text, name, local, periods_seen, today, status, lang)
         problems.extend(_on_line(p, int(line)) if line else p for p in local)
         if obs is None or indicator is None:
             continue
@@ -185,7 +236,9 @@ def build_observations(
             Observation(
                 indicator=indicator.code,
                 area=area,
-                period=(year, year),
+                period=period.years_span,
+                part=period.part,
+                basis=basis,
                 value=obs,
                 unit=unit,
                 status=status,
@@ -198,8 +251,7 @@ def build_observations(
         raise EntryError(problems)
     expected: dict[RowKey, int] = {}
     if len(observations) == 1:
-        o = observations[0]
-        key: RowKey = (o.indicator, o.area, o.period[0], o.period[1], str(o.status))
+        key = obs_key(observations[0])
         seen = seen_for(form.seen_revision, key)
         if seen is not None:
             expected[key] = seen
@@ -207,32 +259,41 @@ def build_observations(
 
 
 def _figure(
-    year: int,
+    period: Period,
     text: str,
     name: str,
     problems: list[FieldProblem],
-    years_seen: set[int],
-    this_year: int,
+    periods_seen: set[Period],
+    today: dt.date,
     status: Status,
     lang: str,
 ) -> Decimal | None:
-    """The value of one year's figure, or ``None`` with the problems added."""
-    if year in years_seen:
-        _problem(problems, name, f"năm {year} nhập hai lần", f"year {year} entered twice")
+    """The value of one period's figure, or ``None`` with the problems added."""
+    label_vi = f"năm {period.code}" if period.is_annual else period.label("vi")
+    if period in periods_seen:
+        _problem(problems, name, f"{label_vi} nhập hai lần", f"{period.code} entered twice")
         return None
-    years_seen.add(year)
-    if year > this_year and status is not Status.PLAN:
+    periods_seen.add(period)
+    if _in_future(period, today) and status is not Status.PLAN:
         _problem(
             problems,
             name if name == "paste" else "year",
-            f"năm {year} chưa đến: chỉ nhập được số liệu kế hoạch",
-            f"{year} is in the future: only plan figures are allowed",
+            f"{label_vi} chưa đến: chỉ nhập được số liệu kế hoạch",
+            f"{period.code} is in the future: only plan figures are allowed",
         )
         return None
     if not text:
         _problem(problems, name, "nhập giá trị", "enter a value")
         return None
     return _value(text, lang, problems, name)
+
+
+def _in_future(period: Period, today: dt.date) -> bool:
+    """A period that ends after this month: statistics offices estimate the month under
+    way ("ước tháng 9" is published in September), never a later one."""
+    if period.last != today.year:
+        return period.last > today.year
+    return period.is_sub_annual and period.months[1] > today.month
 
 
 def _on_line(problem: FieldProblem, line: int) -> FieldProblem:
@@ -353,19 +414,23 @@ def review_queue(store: Store) -> list[tuple[Review, Observation]]:
     return [(r, by_id[r.observation_id]) for r in queue if r.observation_id in by_id]
 
 
-def seen_revisions(store: Store, indicator: str, area: str, year: int) -> str:
+def seen_revisions(
+    store: Store, indicator: str, area: str, period: Period, basis: Basis = LEVEL
+) -> str:
     """What an entry form shows, as its hidden ``seen_revision``: the newest revision of
-    the figure under every status, ``indicator|area|year|status=revision;…``.
+    the figure under every status, ``indicator|area|period|basis|status=revision;…``.
 
-    Each revision is tied to its full key: a user who switches the status (or the year,
-    the area) before sending is checked against the figure they send, never against
-    another one that happened to have the same revision number.
+    Each revision is tied to its full key: a user who switches the status (or the period,
+    the basis, the area) before sending is checked against the figure they send, never
+    against another one that happened to have the same revision number.
     """
     latest = {str(status): 0 for status in Status}
     for o in store.observations(indicator, area, all_revisions=False):
-        if o.period == (year, year):
+        if o.full_period == period and o.basis == basis:
             latest[str(o.status)] = max(latest.get(str(o.status), 0), o.revision)
-    return ";".join(f"{indicator}|{area}|{year}|{st}={n}" for st, n in latest.items())
+    return ";".join(
+        f"{indicator}|{area}|{period.code}|{basis.code}|{st}={n}" for st, n in latest.items()
+    )
 
 
 def _seen_map(text: str) -> dict[str, int]:
@@ -378,8 +443,9 @@ def _seen_map(text: str) -> dict[str, int]:
 
 
 def _seen_name(key: RowKey) -> str:
-    indicator, area, start, end, status = key
-    return f"{indicator}|{area}|{start if start == end else f'{start}-{end}'}|{status}"
+    indicator, area, start, end, part, basis, status = key
+    period = Period(start, end, part).code
+    return f"{indicator}|{area}|{period}|{basis}|{status}"
 
 
 def seen_for(text: str, key: RowKey) -> int | None:

@@ -20,7 +20,16 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from chitieu.core.agencies import Agency, AgencyKind
-from chitieu.core.model import Aggregation, Area, Direction, Indicator, Measure, Resolution, Text
+from chitieu.core.model import (
+    Aggregation,
+    Area,
+    Direction,
+    Indicator,
+    Measure,
+    Resolution,
+    Text,
+    TimeAggregation,
+)
 from chitieu.core.observations import Observation
 from chitieu.store.activity import audit
 from chitieu.store.base import StoreBase, now
@@ -196,6 +205,7 @@ class DefinitionsMixin(StoreBase):
             row.direction = str(ind.direction)
             row.measure = str(ind.measure)
             row.aggregation = str(ind.aggregation)
+            row.time_aggregation = str(ind.time_aggregation)
             seen[ind.code] = row
 
     def _save_areas(self, session: Session, areas: Sequence[Area]) -> None:
@@ -305,6 +315,7 @@ class DefinitionsMixin(StoreBase):
                     direction=Direction(r.direction),
                     measure=Measure(r.measure),
                     aggregation=Aggregation(r.aggregation),
+                    time_aggregation=TimeAggregation(r.time_aggregation),
                 )
                 for r in rows
             ]

@@ -1,13 +1,15 @@
 """Figures: observations recorded, corrected by new revisions, and read back.
 
 Observations are append-only: a correction or a better status is a new row (the next
-revision of its indicator × area × period × status), never an UPDATE or DELETE. Whether
+revision of its indicator × area × period × part of the year × basis × status), never an
+UPDATE or DELETE. Whether
 a figure counts is the review workflow's business (:mod:`chitieu.store.review`); reading
 here can keep to approved figures with the shared rule of :mod:`chitieu.store.approval`.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -19,11 +21,12 @@ from sqlalchemy.orm import Session, aliased
 from chitieu import progress
 from chitieu.core.model import Citation
 from chitieu.core.observations import Observation, ObservationKey, Qualifier, Status, current
+from chitieu.core.periods import PARTS, Basis, parse_basis
 from chitieu.store.approval import approved_clause
 from chitieu.store.base import StoreBase, now
 from chitieu.store.errors import ConflictError, StoreError
 from chitieu.store.inserts import CLASH_MESSAGE, copy_rows
-from chitieu.store.records import AddResult, RowKey, WrittenFigure
+from chitieu.store.records import AddResult, RowKey, WrittenFigure, row_key
 from chitieu.store.tables import AreaRow, IndicatorRow, ObservationReviewRow, ObservationRow
 
 
@@ -41,7 +44,8 @@ class FiguresMixin(StoreBase):
     ) -> AddResult:
         """Record a batch of figures in one transaction (any error: nothing is written).
 
-        Per indicator × area × period × status: a new key gets revision 1; a figure equal
+        Per indicator × area × period (with its part of the year) × basis × status: a new
+        key gets revision 1; a figure equal
         to the latest revision in value, unit and qualifier is ``unchanged`` (loading a
         dataset twice is idempotent); anything else is a correction, stored as the next
         revision with ``reason``. The ``revision``, ``id`` and ``recorded_at`` of the given
@@ -78,7 +82,7 @@ class FiguresMixin(StoreBase):
         if approved_only:
             stmt = stmt.where(approved_clause())
         if not all_revisions:
-            keys = (o.indicator, o.area, o.period_start, o.period_end, o.status)
+            keys = (o.indicator, o.area, o.period_start, o.period_end, o.part, o.basis, o.status)
             latest = (
                 sa.select(*keys, sa.func.max(o.revision).label("revision"))
                 .group_by(*keys)
@@ -91,6 +95,8 @@ class FiguresMixin(StoreBase):
                     o.area == latest.c.area,
                     o.period_start == latest.c.period_start,
                     o.period_end == latest.c.period_end,
+                    o.part == latest.c.part,
+                    o.basis == latest.c.basis,
                     o.status == latest.c.status,
                     o.revision == latest.c.revision,
                 ),
@@ -126,6 +132,8 @@ class FiguresMixin(StoreBase):
                 newer.area == o.area,
                 newer.period_start == o.period_start,
                 newer.period_end == o.period_end,
+                newer.part == o.part,
+                newer.basis == o.basis,
                 newer.status == o.status,
                 newer.revision > o.revision,
             )
@@ -148,7 +156,8 @@ class FiguresMixin(StoreBase):
     def current_observations(
         self, indicator: str | None = None, area: str | None = None
     ) -> dict[ObservationKey, Observation]:
-        """The current figure per indicator × area × period (:func:`core.observations.current`)."""
+        """The current figure per indicator × area × period × basis
+        (:func:`core.observations.current`)."""
         return current(self.observations(indicator, area, all_revisions=False))
 
 
@@ -192,12 +201,14 @@ def add_figures(
                 f"row {number} ({_describe(obs)}): unknown area {obs.area!r}"
                 " (load a resolution that defines it first)"
             )
-        status, qualifier, value = _checked(obs, number)
-        key: RowKey = (obs.indicator, obs.area, obs.period[0], obs.period[1], status)
+        status, qualifier, value, basis = _checked(obs, number)
+        key = row_key(
+            obs.indicator, obs.area, obs.period[0], obs.period[1], obs.part, basis, status
+        )
         if key in seen:
             raise StoreError(
                 f"row {number} ({_describe(obs)}): the same indicator × area × period ×"
-                f" status as row {seen[key]} of this batch"
+                f" basis × status as row {seen[key]} of this batch"
             )
         seen[key] = number
         held = latest.get(key)
@@ -221,6 +232,8 @@ def add_figures(
                 obs.area,
                 obs.period[0],
                 obs.period[1],
+                obs.part,
+                basis,
                 value,
                 obs.unit,
                 status,
@@ -258,6 +271,8 @@ def _latest_revisions(
         o.area,
         o.period_start,
         o.period_end,
+        o.part,
+        o.basis,
         o.status,
         o.revision,
         o.value,
@@ -265,8 +280,9 @@ def _latest_revisions(
         o.qualifier,
     ).where(o.indicator.in_(indicators), o.area.in_(areas))
     latest: dict[RowKey, _Latest] = {}
-    for ind, area, start, end, status, revision, value, unit, qualifier in session.execute(stmt):
-        key = (ind, area, start, end, status)
+    for row in session.execute(stmt):
+        ind, area, start, end, part, basis, status, revision, value, unit, qualifier = row
+        key = row_key(ind, area, start, end, part, basis, status)
         held = latest.get(key)
         if held is None or revision > held.revision:
             latest[key] = _Latest(revision, value, unit, qualifier)
@@ -284,27 +300,37 @@ class _Latest:
 def _describe(obs: Observation) -> str:
     start, end = obs.period
     period = str(start) if start == end else f"{start}-{end}"
-    return f"{obs.indicator}, {obs.area}, {period}, {obs.status}"
+    if obs.part:
+        period += f"-{obs.part}"
+    basis = "" if obs.basis.is_level else f", {obs.basis.code}"
+    return f"{obs.indicator}, {obs.area}, {period}{basis}, {obs.status}"
 
 
 _STATUSES = {s.value: s.value for s in Status} | {s: s.value for s in Status}
 _QUALIFIERS = {q.value: q.value for q in Qualifier} | {q: q.value for q in Qualifier}
 
 
-def _checked(obs: Observation, number: int) -> tuple[str, str, Decimal]:
+_PARTS = frozenset(("", *PARTS))
+
+
+def _checked(obs: Observation, number: int) -> tuple[str, str, Decimal, str]:
     status = _STATUSES.get(obs.status)
     qualifier = _QUALIFIERS.get(obs.qualifier)
     value: Any = obs.value
     start, end = obs.period
+    basis: Any = obs.basis
     if (
         status is None
         or qualifier is None
         or not isinstance(value, Decimal)
         or not value.is_finite()
         or start > end
+        or obs.part not in _PARTS
+        or (obs.part and start != end)
+        or not isinstance(basis, Basis)
     ):
         _refuse(obs, number)
-    return status, qualifier, value
+    return status, qualifier, value, basis.code
 
 
 def _refuse(obs: Observation, number: int) -> NoReturn:
@@ -318,6 +344,15 @@ def _refuse(obs: Observation, number: int) -> NoReturn:
     value: Any = obs.value
     if not isinstance(value, Decimal) or not value.is_finite():
         raise StoreError(f"{where}: value must be a finite Decimal, got {value!r}")
+    if obs.part not in _PARTS:
+        raise StoreError(
+            f"{where}: unknown part of a year {obs.part!r} (known: {', '.join(PARTS)})"
+        )
+    if obs.part:
+        raise StoreError(f"{where}: a part of a year ({obs.part}) needs a single year")
+    basis: Any = obs.basis
+    if not isinstance(basis, Basis):
+        raise StoreError(f"{where}: basis must be a Basis, got {basis!r}")
     raise StoreError(f"{where}: period starts after it ends")
 
 
@@ -327,6 +362,8 @@ _INSERT_COLUMNS = (
     "area",
     "period_start",
     "period_end",
+    "part",
+    "basis",
     "value",
     "unit",
     "status",
@@ -344,7 +381,8 @@ _INSERT_COLUMNS = (
     "recorded_by",
     "dataset",
 )
-_VALUE, _RECORDED_AT = _INSERT_COLUMNS.index("value"), _INSERT_COLUMNS.index("recorded_at")
+_COLUMN = {name: i for i, name in enumerate(_INSERT_COLUMNS)}
+_VALUE, _RECORDED_AT = _COLUMN["value"], _COLUMN["recorded_at"]
 
 
 def _insert_observations(session: Session, rows: Sequence[tuple[Any, ...]]) -> int:
@@ -401,26 +439,54 @@ def _written(session: Session, rows: Sequence[tuple[Any, ...]], before: int) -> 
     ids: dict[tuple[Any, ...], int] = {}
     found = session.execute(
         sa.select(
-            o.id, o.indicator, o.area, o.period_start, o.period_end, o.status, o.revision
+            o.id,
+            o.indicator,
+            o.area,
+            o.period_start,
+            o.period_end,
+            o.part,
+            o.basis,
+            o.status,
+            o.revision,
         ).where(o.id > before)
     )
     for row_id, *key in found:
         ids[tuple(key)] = row_id
+    c = _COLUMN
     return [
         WrittenFigure(
-            id=ids[(r[0], r[1], r[2], r[3], r[6], r[8])],
-            indicator=r[0],
-            area=r[1],
-            period_start=r[2],
-            period_end=r[3],
-            status=r[6],
+            id=ids[
+                (
+                    r[c["indicator"]],
+                    r[c["area"]],
+                    r[c["period_start"]],
+                    r[c["period_end"]],
+                    r[c["part"]],
+                    r[c["basis"]],
+                    r[c["status"]],
+                    r[c["revision"]],
+                )
+            ],
+            indicator=r[c["indicator"]],
+            area=r[c["area"]],
+            period_start=r[c["period_start"]],
+            period_end=r[c["period_end"]],
+            part=r[c["part"]],
+            basis=r[c["basis"]],
+            status=r[c["status"]],
             value=r[_VALUE],
-            unit=r[5],
-            qualifier=r[7],
-            revision=r[8],
+            unit=r[c["unit"]],
+            qualifier=r[c["qualifier"]],
+            revision=r[c["revision"]],
         )
         for r in rows
     ]
+
+
+@functools.lru_cache(maxsize=256)
+def _basis(code: str) -> Basis:
+    """A stored basis code as a :class:`Basis` (a few distinct codes: read once each)."""
+    return parse_basis(code)
 
 
 def to_observation(row: ObservationRow) -> Observation:
@@ -428,6 +494,8 @@ def to_observation(row: ObservationRow) -> Observation:
         indicator=row.indicator,
         area=row.area,
         period=(row.period_start, row.period_end),
+        part=row.part,
+        basis=_basis(row.basis),
         value=row.value,
         unit=row.unit,
         status=Status(row.status),

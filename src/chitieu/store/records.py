@@ -11,9 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-#: A figure's key: indicator, area, period start, period end, status. Revisions of one
-#: key are corrections of one figure; the newest revision is the figure.
-RowKey = tuple[str, str, int, int, str]
+#: A figure's key: indicator, area, period start, period end, part of the year ('' for
+#: whole years), basis code ('level', 'same_period', …), status. Revisions of one key are
+#: corrections of one figure; the newest revision is the figure.
+RowKey = tuple[str, str, int, int, str, str, str]
+
+
+def row_key(
+    indicator: str, area: str, start: int, end: int, part: str, basis: str, status: str
+) -> RowKey:
+    """The key in its one order (every part of the store and its callers build it here)."""
+    return (indicator, area, start, end, part, basis, status)
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,8 @@ class WrittenFigure:
     area: str
     period_start: int
     period_end: int
+    part: str
+    basis: str
     status: str
     value: Decimal
     unit: str

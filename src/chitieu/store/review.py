@@ -43,7 +43,7 @@ from chitieu.store.errors import (
 )
 from chitieu.store.figures import add_figures
 from chitieu.store.inserts import CLASH_MESSAGE, bulk_insert
-from chitieu.store.records import AddResult, RowKey, WrittenFigure
+from chitieu.store.records import AddResult, RowKey, WrittenFigure, row_key
 from chitieu.store.tables import (
     IndicatorAgencyRow,
     IndicatorRow,
@@ -92,11 +92,21 @@ _MAX_IN = 500
 
 
 def _key(row: ObservationRow | WrittenFigure) -> RowKey:
-    return (row.indicator, row.area, row.period_start, row.period_end, row.status)
+    return row_key(
+        row.indicator, row.area, row.period_start, row.period_end, row.part, row.basis, row.status
+    )
 
 
 def obs_key(obs: Observation) -> RowKey:
-    return (obs.indicator, obs.area, obs.period[0], obs.period[1], str(obs.status))
+    return row_key(
+        obs.indicator,
+        obs.area,
+        obs.period[0],
+        obs.period[1],
+        obs.part,
+        obs.basis.code,
+        str(obs.status),
+    )
 
 
 class ReviewMixin(StoreBase):
@@ -127,7 +137,8 @@ class ReviewMixin(StoreBase):
             for number, obs in enumerate(observations, start=1):
                 key = obs_key(obs)
                 held = latest.get(key)
-                where = f"row {number} ({obs.indicator}, {obs.area}, {obs.period_label()})"
+                basis = "" if obs.basis.is_level else f", {obs.basis.code}"
+                where = f"row {number} ({obs.indicator}, {obs.area}, {obs.period_code}{basis})"
                 if expected_revisions is not None and key in expected_revisions:
                     seen = expected_revisions[key]
                     now_at = 0 if held is None else held.revision
@@ -355,15 +366,23 @@ class ReviewMixin(StoreBase):
         one indicator must not build an ORM object for each of its 33.000 national figures."""
         o = ObservationRow
         stmt = sa.select(
-            o.indicator, o.area, o.period_start, o.period_end, o.status, o.revision, o.id
+            o.indicator,
+            o.area,
+            o.period_start,
+            o.period_end,
+            o.part,
+            o.basis,
+            o.status,
+            o.revision,
+            o.id,
         )
         if indicators is not None:
             stmt = stmt.where(o.indicator.in_(list(indicators)))
         if areas is not None and len(areas) <= _MAX_IN:
             stmt = stmt.where(o.area.in_(list(areas)))
         newest: dict[RowKey, tuple[int, int]] = {}
-        for ind, area, start, end, status, revision, row_id in session.execute(stmt):
-            key = (ind, area, start, end, status)
+        for ind, area, start, end, part, basis, status, revision, row_id in session.execute(stmt):
+            key = row_key(ind, area, start, end, part, basis, status)
             if wanted is not None and key not in wanted:
                 continue
             held = newest.get(key)
@@ -465,7 +484,10 @@ def _entity_id(row: ObservationRow | WrittenFigure) -> str:
         if row.period_start == row.period_end
         else f"{row.period_start}-{row.period_end}"
     )
-    return f"{row.indicator}/{row.area}/{period}/{row.status}/r{row.revision}"
+    if row.part:
+        period += f"-{row.part}"  # the period's code: 2026-9M
+    basis = "" if row.basis == "level" else f"/{row.basis}"
+    return f"{row.indicator}/{row.area}/{period}{basis}/{row.status}/r{row.revision}"
 
 
 def _figure(row: ObservationRow | WrittenFigure) -> dict[str, object]:

@@ -26,12 +26,14 @@ from sqlalchemy.orm import Session
 
 from chitieu.core.evaluation.vector import FigureColumns, IntArray
 from chitieu.core.observations import Observation, Status
+from chitieu.core.periods import LEVEL
 from chitieu.store.approval import approved_clause
 from chitieu.store.figures import to_observation
 from chitieu.store.store import Store
 from chitieu.store.tables import ObservationRow
 
 _RANK = {s.value: s.rank for s in Status}
+ANNUAL = ""  # the part of a whole year
 
 # One integer per row carries period, status rank, qualifier and revision: each cell the
 # driver turns into a Python object costs about as much as the database's work on it,
@@ -43,7 +45,12 @@ _PERIOD = 4096
 def scan_statement(
     indicators: Sequence[str] | None = None,
 ) -> sa.Select[str, str, float, str, int]:
-    """The query: approved figures; value as a float; the small columns packed."""
+    """The query: approved annual levels; value as a float; the small columns packed.
+
+    Annual levels only, as :func:`chitieu.core.observations.annual_levels` says for the
+    reference path: the fast path judges the same figures (a figure for "9 tháng" or a
+    change "so với cùng kỳ" is in-year tracking's, never a yearly verdict's).
+    """
     o = ObservationRow
     rank = sa.case(*((o.status == status, rank + 1) for status, rank in _RANK.items()), else_=0)
     # "exact": not qualified, and short enough that float equality is decimal equality
@@ -53,7 +60,7 @@ def scan_statement(
         1 << _REV_BITS
     ) + o.revision
     stmt = sa.select(o.indicator, o.area, sa.cast(o.value, sa.Float()), o.unit, packed).where(
-        approved_clause()
+        approved_clause(), o.part == ANNUAL, o.basis == LEVEL.code
     )
     if indicators is not None:
         stmt = stmt.where(o.indicator.in_(sorted(set(indicators))))

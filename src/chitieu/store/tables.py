@@ -13,6 +13,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from chitieu.core.periods import PARTS
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -66,6 +68,13 @@ class UTCDateTime(sa.types.TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+#: The SQL checks of the part, basis and time aggregation columns; migration 0004 writes
+#: the same text (``tests/store/test_migrations.py`` compares the schemas).
+PARTS_SQL = "(" + ", ".join(f"'{p}'" for p in ("", *PARTS)) + ")"
+BASIS_SQL = "basis IN ('level', 'same_period', 'plan', 'previous_period') OR basis LIKE 'year:____'"
+TIME_AGGREGATIONS = "('sum', 'none')"
 
 
 class Base(DeclarativeBase):
@@ -122,10 +131,22 @@ class IndicatorRow(Base):
     direction: Mapped[str] = mapped_column(sa.Text)
     measure: Mapped[str] = mapped_column(sa.Text)
     aggregation: Mapped[str] = mapped_column(sa.Text)
+    time_aggregation: Mapped[str] = mapped_column(sa.Text, server_default="none")
+
+    __table_args__ = (
+        sa.CheckConstraint(
+            f"time_aggregation IN {TIME_AGGREGATIONS}", name="time_aggregation_known"
+        ),
+    )
 
 
 class ObservationRow(Base):
-    """One figure as recorded. Append-only: rows are never updated or deleted."""
+    """One figure as recorded. Append-only: rows are never updated or deleted.
+
+    ``part`` is the part of the year the figure covers ('' for whole years) and ``basis``
+    what its number is measured against ('level' by default): both belong to the key, so
+    a figure for "9 tháng" never takes a revision number of the year's figure.
+    """
 
     __tablename__ = "observations"
     __table_args__ = (
@@ -134,12 +155,17 @@ class ObservationRow(Base):
             "area",
             "period_start",
             "period_end",
+            "part",
+            "basis",
             "status",
             "revision",
             name="uq_observations_key_revision",
         ),
         sa.CheckConstraint("revision >= 1", name="revision_positive"),
         sa.CheckConstraint("period_start <= period_end", name="period_ordered"),
+        sa.CheckConstraint(f"part IN {PARTS_SQL}", name="part_known"),
+        sa.CheckConstraint("part = '' OR period_start = period_end", name="part_of_one_year"),
+        sa.CheckConstraint(BASIS_SQL, name="basis_known"),
         sa.CheckConstraint(
             "status IN ('plan', 'estimate', 'preliminary', 'official')", name="status_known"
         ),
@@ -153,6 +179,8 @@ class ObservationRow(Base):
     area: Mapped[str] = mapped_column(sa.Text, sa.ForeignKey("areas.code"), index=True)
     period_start: Mapped[int] = mapped_column(sa.Integer)
     period_end: Mapped[int] = mapped_column(sa.Integer)
+    part: Mapped[str] = mapped_column(sa.Text, server_default="")
+    basis: Mapped[str] = mapped_column(sa.Text, server_default="level")
     value: Mapped[Decimal] = mapped_column(DecimalText)
     unit: Mapped[str] = mapped_column(sa.Text)
     status: Mapped[str] = mapped_column(sa.Text)

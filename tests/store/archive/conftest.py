@@ -14,6 +14,7 @@ import hashlib
 import json
 import zipfile
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from chitieu import services
 from chitieu.core.access import Principal, Role
 from chitieu.core.model import Citation
 from chitieu.core.observations import Observation, Qualifier, Status
+from chitieu.core.periods import Basis, BasisKind
 from chitieu.services import accounts
 from chitieu.store import Store
 from chitieu.store import archive as arc
@@ -54,8 +56,12 @@ def figure(indicator: str, year: int, value: str, unit: str, **extra: object) ->
     )
 
 
-def populate(store: Store) -> dict[str, object]:
-    """Every table gets rows; returns what the tests check after a restore."""
+def populate(store: Store, *, sub_annual: bool = True) -> dict[str, object]:
+    """Every table gets rows; returns what the tests check after a restore.
+
+    ``sub_annual`` adds figures for parts of a year and on other bases (schema revision
+    0004); without them the store holds what an older chitieu could have archived.
+    """
     services.load_dataset(store, XVI)
     accounts.create_user(
         store, "duyet.mot", PASSWORD, Role.REVIEWER, display_name="Người duyệt", actor="test"
@@ -101,6 +107,18 @@ def populate(store: Store) -> dict[str, object]:
             [figure("urban-unemployment", 2015, "9.9", "%")], actor=EDITOR.username
         )
         withdraw(mistake.observation_ids[0], by=REVIEWER, reason="nhập nhầm năm")
+    if sub_annual:
+        nine = figure("urban-unemployment", 2024, "3.05", "%", note="9 tháng")
+        change = figure("urban-unemployment", 2024, "-0.40", "%", note="so với cùng kỳ")
+        store.add_observations(
+            [
+                replace(nine, part="9M"),
+                replace(change, part="9M", basis=Basis(BasisKind.SAME_PERIOD)),
+                replace(nine, part="M01", value=Decimal("3.2")),
+                replace(change, basis=Basis(BasisKind.YEAR, 2015)),
+            ],
+            dataset="sub-annual",
+        )
     store.add_task_update(
         XVI,
         "1",

@@ -5,8 +5,14 @@ must give the same table payloads byte for byte, across backends, and a working 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import zipfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from chitieu.core.access import Role
 from chitieu.services import accounts
@@ -22,6 +28,7 @@ from tests.store.archive.conftest import (
     manifest_of,
     payloads,
     populate,
+    rewrite,
 )
 
 
@@ -80,3 +87,68 @@ def test_sqlite_to_store_to_sqlite_is_byte_identical(
     assert result.observation_ids[0] > max(
         o.id or 0 for o in store.observations() if o.id not in result.observation_ids
     )
+
+
+def _as_written_at_0003(source: Path, target: Path) -> Path:
+    """The archive an older chitieu (schema revision 0003) wrote of the same store: no
+    part or basis of figures, no time aggregation of indicators."""
+    added = {"observations": ("part", "basis"), "indicators": ("time_aggregation",)}
+    with zipfile.ZipFile(source) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    data = json.loads(members.pop(arc.MANIFEST))
+    data["schema_revision"] = "0003"
+    for entry in data["tables"]:
+        gone = added.get(entry["name"])
+        if not gone:
+            continue
+        lines = []
+        for line in members[entry["file"]].splitlines():
+            record = json.loads(line)
+            assert all(record.pop(name) in ("", "level", "none") for name in gone)
+            lines.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+        body = "".join(lines).encode()
+        members[entry["file"]] = body
+        entry["columns"] = [c for c in entry["columns"] if c["name"] not in gone]
+        entry["sha256"] = hashlib.sha256(body).hexdigest()
+        entry["bytes"] = len(body)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, body in members.items():
+            z.writestr(name, body)
+        z.writestr(arc.MANIFEST, json.dumps(data))
+    return target
+
+
+def test_an_archive_written_before_sub_annual_periods_restores_with_the_defaults(
+    store: Store, tmp_path: Path, sqlite_url: Callable[[str], str]
+) -> None:
+    """An archive at schema revision 0003 restores into this schema: its figures become
+    annual levels, its indicators' months do not add up — what an upgrade in place
+    gives — and its checksums are verified on the columns it has."""
+    with fresh(sqlite_url("old")) as old:
+        populate(old, sub_annual=False)
+        arc.dump_to_file(old.engine, tmp_path / "new.zip")
+        expected = old.observations()
+        reviews = {o.id: old.review_history(o.id) for o in expected if o.id is not None}
+    archive = _as_written_at_0003(tmp_path / "new.zip", tmp_path / "old.zip")
+    assert arc.verify(archive).schema_revision == "0003"
+    report = arc.restore(store.engine, archive)
+    assert report.manifest.schema_revision == "0003"
+    restored = store.observations()
+    assert restored == expected
+    assert {(o.part, o.basis.code) for o in restored} == {("", "level")}
+    assert {o.id: store.review_history(o.id) for o in restored if o.id is not None} == reviews
+    assert {i.time_aggregation.value for i in store.indicators()} == {"none"}
+    # the restored store takes sub-annual figures like any other
+    nine = replace(expected[0], id=None, part="9M")
+    assert store.add_observations([nine]).inserted == 1
+
+
+def test_an_archive_at_an_unknown_older_revision_is_refused(
+    good_archive: Path, tmp_path: Path
+) -> None:
+    def older(manifest: dict[str, object]) -> None:
+        manifest["schema_revision"] = "0001"
+
+    archive = rewrite(good_archive, tmp_path / "0001.zip", manifest=older)
+    with pytest.raises(arc.ArchiveError, match="schema revision 0001"):
+        arc.verify(archive)

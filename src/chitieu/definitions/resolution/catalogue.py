@@ -72,6 +72,7 @@ def read_indicators(
                 measure=spec.measure,
                 aggregation=spec.aggregation,
                 source=plain_citation(spec.source),
+                time_aggregation=spec.time_aggregation,
             ),
         )
     return out

@@ -80,30 +80,42 @@ def archived_tables(metadata: sa.MetaData = Base.metadata) -> list[sa.Table]:
     return tables
 
 
-def table_rows(conn: sa.Connection, table: sa.Table) -> Iterator[Sequence[Any]]:
+def table_rows(
+    conn: sa.Connection, table: sa.Table, columns: Sequence[sa.Column[Any]] | None = None
+) -> Iterator[Sequence[Any]]:
     """The kept rows of a table in primary-key order, the same on every backend.
 
     Integer keys sort alike everywhere; text keys would follow the PostgreSQL database's
-    collation, so those (small) tables are sorted here by code point instead.
+    collation, so those (small) tables are sorted here by code point instead. ``columns``
+    (default: all, in schema order) are the values each row holds.
     """
     keys = list(table.primary_key.columns)
-    stmt = sa.select(table)
+    chosen = list(table.columns) if columns is None else list(columns)
+    stmt = sa.select(*chosen)
     if table.name != "app_settings" and all(isinstance(k.type, sa.Integer) for k in keys):
         yield from conn.execute(stmt.order_by(*keys).execution_options(yield_per=BATCH))
         return
     rows = conn.execute(stmt).all()
     if table.name == "app_settings":
         rows = [r for r in rows if not is_secret_setting(r.key)]
-    index = [list(table.columns).index(k) for k in keys]
+    index = [chosen.index(k) for k in keys]
     yield from sorted(rows, key=lambda r: tuple(r[i] for i in index))
 
 
-def table_lines(conn: sa.Connection, table: sa.Table) -> Iterator[bytes]:
-    """A table's payload: one compact JSON object per row (UTF-8, columns in schema order)."""
-    names = [c.name for c in table.columns]
-    dumpers = [CODECS[column_kind(c)][0] for c in table.columns]
+def table_lines(
+    conn: sa.Connection, table: sa.Table, names: Sequence[str] | None = None
+) -> Iterator[bytes]:
+    """A table's payload: one compact JSON object per row (UTF-8, columns in schema order).
+
+    ``names`` keeps only those columns: a restore of an archive written before columns
+    were added reads back the archived columns, to compare them with the archive's
+    checksums.
+    """
+    columns = [c for c in table.columns if names is None or c.name in names]
+    names = [c.name for c in columns]
+    dumpers = [CODECS[column_kind(c)][0] for c in columns]
     encode = _ENCODER.encode
-    for row in table_rows(conn, table):
+    for row in table_rows(conn, table, columns):
         record = {
             name: None if value is None else dump(value)
             for name, dump, value in zip(names, dumpers, row, strict=True)

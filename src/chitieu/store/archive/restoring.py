@@ -26,6 +26,7 @@ from chitieu.store.archive.format import (
     TableEntry,
     bad,
 )
+from chitieu.store.archive.older import added_columns
 from chitieu.store.archive.values import CODECS, column_kind
 from chitieu.store.archive.verifying import (
     check_digest,
@@ -55,10 +56,14 @@ class _Decoder:
     Built once per table: the per-value work is one dictionary lookup and one loader.
     """
 
-    def __init__(self, path: Path, entry: TableEntry, table: sa.Table) -> None:
+    def __init__(
+        self, path: Path, entry: TableEntry, table: sa.Table, added: Mapping[str, Any]
+    ) -> None:
         self.path, self.entry = path, entry
-        self.names = frozenset(table.columns.keys())
-        self.columns = [(c.name, c.nullable, CODECS[column_kind(c)][1]) for c in table.columns]
+        self.added = dict(added)
+        archived = [c for c in table.columns if c.name not in added]
+        self.names = frozenset(c.name for c in archived)
+        self.columns = [(c.name, c.nullable, CODECS[column_kind(c)][1]) for c in archived]
 
     def __call__(self, number: int, line: bytes) -> dict[str, Any]:
         try:
@@ -77,6 +82,8 @@ class _Decoder:
                 record[name] = load(value)
             except TypeError as exc:
                 raise self._bad(number, name, str(exc), str(exc)) from exc
+        if self.added:
+            record.update(self.added)  # an older archive: the columns added since
         return record
 
     def _bad(self, number: int, column: str, vi: str, en: str) -> ArchiveError:
@@ -143,14 +150,16 @@ def restore(engine: sa.Engine, path: Path, *, dry_run: bool = False) -> RestoreR
                         " sở dữ liệu mới, trống, ví dụ --database-url sqlite:///moi.sqlite3"
                         " (the target store is not empty: restore into a new, empty database)"
                     )
+                revision = manifest.schema_revision
                 for table, entry in pairs:
-                    _insert(conn, path, archive, table, entry)
+                    _insert(conn, path, archive, table, entry, added_columns(revision, table.name))
                 if engine.dialect.name == "postgresql":
                     _reset_sequences(conn, tables)
                 for table, entry in pairs:
                     digest = hashlib.sha256()
                     count = 0
-                    for line in table_lines(conn, table):
+                    archived = [name for name, _kind in entry.columns]
+                    for line in table_lines(conn, table, archived):
                         digest.update(line)
                         count += 1
                     check_digest(
@@ -172,12 +181,17 @@ def restore(engine: sa.Engine, path: Path, *, dry_run: bool = False) -> RestoreR
 
 
 def _insert(
-    conn: sa.Connection, path: Path, archive: zipfile.ZipFile, table: sa.Table, entry: TableEntry
+    conn: sa.Connection,
+    path: Path,
+    archive: zipfile.ZipFile,
+    table: sa.Table,
+    entry: TableEntry,
+    added: Mapping[str, Any],
 ) -> None:
     batch: list[dict[str, Any]] = []
     first = 1
     number = 0
-    decode = _Decoder(path, entry, table)
+    decode = _Decoder(path, entry, table, added)
     for number, line in enumerate(member_lines(path, archive, entry.file), start=1):
         batch.append(decode(number, line))
         if len(batch) >= BATCH:

@@ -29,6 +29,7 @@ from chitieu.store.archive.format import (
     TableEntry,
     bad,
 )
+from chitieu.store.archive.older import added_columns, restorable
 from chitieu.store.archive.values import table_columns
 
 _MANIFEST_LIMIT = 1 << 20  # bytes: a manifest is a few kilobytes; refuse a bomb
@@ -113,7 +114,7 @@ def _parse_manifest(path: Path, data: dict[str, Any]) -> Manifest:
         )
     revision = _need(path, data, "schema_revision", str, "")
     head = migrate.head_revision()
-    if revision != head:
+    if not restorable(revision, head):
         raise bad(
             path,
             f"bản lưu ở lược đồ {revision}, chitieu {__version__} ở lược đồ {head}; hãy khôi phục"
@@ -179,7 +180,11 @@ def member_lines(path: Path, archive: zipfile.ZipFile, name: str) -> Iterator[by
 
 
 def matched_tables(path: Path, manifest: Manifest) -> list[tuple[sa.Table, TableEntry]]:
-    """Pair each table of the schema with its entry; same tables, same columns, or refuse."""
+    """Pair each table of the schema with its entry; same tables, same columns, or refuse.
+
+    An archive at an older restorable revision lacks the columns added since
+    (:mod:`.older`); it has every other column, in the schema's order.
+    """
     tables = archived_tables()
     entries = {t.name: t for t in manifest.tables}
     expected = {t.name for t in tables}
@@ -196,12 +201,14 @@ def matched_tables(path: Path, manifest: Manifest) -> list[tuple[sa.Table, Table
     pairs = []
     for table in tables:
         entry = entries[table.name]
-        if entry.columns != table_columns(table):
+        added = added_columns(manifest.schema_revision, table.name)
+        expected_columns = tuple(c for c in table_columns(table) if c[0] not in added)
+        if entry.columns != expected_columns:
             raise bad(
                 path,
                 f"cột của bảng {table.name} không khớp lược đồ",
                 f"the columns of table {table.name} do not match the schema:"
-                f" {list(entry.columns)} vs {list(table_columns(table))}",
+                f" {list(entry.columns)} vs {list(expected_columns)}",
             )
         if entry.file != f"{TABLE_FOLDER}/{table.name}.jsonl":
             raise bad(path, f"tên tệp lạ {entry.file!r}", f"unexpected file name {entry.file!r}")

@@ -23,7 +23,7 @@ from chitieu.store import Store
 from chitieu.store.accounts import Account
 from chitieu.store.errors import NotFoundError, StaleError
 from chitieu.store.records import RowKey
-from chitieu.store.review import ReviewAction
+from chitieu.store.review import ReviewAction, obs_key
 from chitieu.web import schemas, views
 from chitieu.web.deps import Forbidden, api_write_guard, get_store, logged_in, viewer
 
@@ -184,10 +184,7 @@ def submit(
             continue
         built.extend(obs)
         if fig.seen_revision is not None:
-            o = obs[0]
-            expected[(o.indicator, o.area, o.period[0], o.period[1], str(o.status))] = (
-                fig.seen_revision
-            )
+            expected[obs_key(obs[0])] = fig.seen_revision
     if problems:
         raise figure_service.EntryError(problems)
     figure_service.check_scope(account.principal, built, store.indicator_agencies())

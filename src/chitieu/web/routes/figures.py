@@ -11,6 +11,7 @@ from starlette.datastructures import FormData
 
 from chitieu.core.access import Action, allowed
 from chitieu.core.observations import Qualifier, Status
+from chitieu.core.periods import PeriodError, parse_basis, parse_period
 from chitieu.services import figures as figure_service
 from chitieu.store import Store
 from chitieu.store.accounts import Account
@@ -51,9 +52,14 @@ def _entry_context(
 
 
 def _latest_revision(store: Store, form: figure_service.EntryForm, area: str) -> str:
-    if not form.indicator or not form.year.isdigit():
+    if not form.indicator or not form.year.strip():
         return ""
-    return figure_service.seen_revisions(store, form.indicator, area, int(form.year))
+    try:
+        period = parse_period(form.year)
+        basis = parse_basis(form.basis)
+    except PeriodError:
+        return ""
+    return figure_service.seen_revisions(store, form.indicator, area, period, basis)
 
 
 @router.get("/r/{resolution_id}/entry")
@@ -64,12 +70,13 @@ def entry_form(
     account: Editor,
     indicator: str = "",
     year: str = "",
+    basis: str = "level",
     ok: int | None = None,
     unchanged: int | None = None,
 ) -> Response:
     lang = views.lang_of(request)
     context = _entry_context(store, resolution_id, account, lang)
-    form = figure_service.EntryForm(indicator=indicator, year=year)
+    form = figure_service.EntryForm(indicator=indicator, year=year, basis=basis)
     res = store.get_resolution(resolution_id)
     form.seen_revision = _latest_revision(store, form, res.area)
     message = ""
