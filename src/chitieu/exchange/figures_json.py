@@ -53,11 +53,15 @@ def json_number(value: Decimal | float | None) -> float | int | None:
 
 
 def observation_dict(obs: Observation) -> dict[str, Any]:
+    """One figure: its period as the canonical code (``2021``, ``2016-2020``, ``2026-Q1``,
+    ``2026-9M``) and its basis code (``level``, ``same_period``, ``plan`` …), as the CSV
+    writes them, so an exported file loads back."""
     return {
         "id": obs.id,
         "indicator": obs.indicator,
         "area": obs.area,
-        "period": obs.period_label(),
+        "period": obs.period_code,
+        "basis": obs.basis.code,
         "value": json_number(obs.value),
         "unit": obs.unit,
         "status": obs.status.value,

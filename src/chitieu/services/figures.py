@@ -28,6 +28,7 @@ from chitieu.core.periods import LEVEL, Basis, Period, PeriodError, parse_basis,
 from chitieu.core.units import UnknownUnitError, compatible, parse_unit
 from chitieu.definitions import errors as definition_errors
 from chitieu.exchange.figures_csv import load_observations_text
+from chitieu.exchange.figures_csv.columns import unit_fits
 from chitieu.store import Store
 from chitieu.store.errors import ConflictError, StaleError
 from chitieu.store.records import RowKey
@@ -169,9 +170,11 @@ def build_observations(
     area = form.area.strip() or resolution.area
     if area not in areas:
         _problem(problems, "area", f"không có địa bàn «{area}»", f"unknown area {area!r}")
-    unit = form.unit.strip() or (indicator.unit if indicator else "")
+    basis = parse_basis_field(form.basis, problems) or LEVEL
+    default_unit = indicator.unit if indicator is not None and basis.is_level else "%"
+    unit = form.unit.strip() or default_unit
     if indicator is not None:
-        _check_unit(unit, indicator, problems)
+        _check_unit(unit, indicator, problems, basis)
     try:
         status = Status(form.status)
     except ValueError:
@@ -196,7 +199,6 @@ def build_observations(
         r"\d{4}(-\d{2}(-\d{2})?)?", form.source_date.strip()
     ):
         _problem(problems, "source_date", "ngày dạng yyyy-mm-dd", "date as yyyy-mm-dd (ISO 8601)")
-    basis = parse_basis_field(form.basis, problems) or LEVEL
     pairs: list[tuple[Period, str, str]] = []  # period, value text, field name
     if form.paste.strip():
         for n, line in enumerate(form.paste.strip().splitlines(), start=1):
@@ -303,11 +305,22 @@ def _on_line(problem: FieldProblem, line: int) -> FieldProblem:
     return FieldProblem(problem.field, f"dòng {line}: {problem.vi}", f"line {line}: {problem.en}")
 
 
-def _check_unit(unit: str, indicator: Indicator, problems: list[FieldProblem]) -> None:
+def _check_unit(
+    unit: str, indicator: Indicator, problems: list[FieldProblem], basis: Basis = LEVEL
+) -> None:
     try:
         parse_unit(unit)
     except UnknownUnitError:
         _problem(problems, "unit", f"không biết đơn vị «{unit}»", f"unknown unit {unit!r}")
+        return
+    if not basis.is_level:
+        if not unit_fits(unit, indicator.unit, basis):
+            _problem(
+                problems,
+                "unit",
+                f"số liệu {basis.text().vi} tính bằng %, không phải «{unit}»",
+                f"a figure on the basis {basis.code} is a percentage (%), not {unit!r}",
+            )
         return
     if not compatible(unit, indicator.unit):
         _problem(

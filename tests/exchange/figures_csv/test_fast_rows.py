@@ -37,7 +37,11 @@ HEADER = list(COLUMNS)
 
 cell = {
     "area": mostly(["haiphong", "le-chan", "Hải Phòng", "Ha\u0309i Pho\u0300ng"], ["", "hanoi"]),
-    "period": mostly(["2021", "2016-2020", "2016 – 2020"], ["2021-2016", "21", "", "x"]),
+    "period": mostly(
+        ["2021", "2016-2020", "2016 – 2020", "2026-Q1", "2026-9M", "9 tháng 2026", "01/2026"],
+        ["2021-2016", "21", "", "x", "2026-13M", "2026-13", "quý V/2026"],
+    ),
+    "basis": mostly(["", "level", "same_period", "plan", "year:2015"], ["levels", "year:15"]),
     "value": st.one_of(
         st.decimals(allow_nan=False, allow_infinity=False, places=3).map(str),
         st.sampled_from(["12.5", "0007", "3"]),
@@ -99,7 +103,7 @@ def test_fast_reader_takes_the_ordinary_rows() -> None:
     """The agreement above is worth nothing if every row fell back to the reference."""
     reader = FastRows({n: i for i, n in enumerate(HEADER)}, INDICATORS, set(AREAS))
     row = ["grdp", "haiphong", "2021", "12.50", "tỷ đồng", "official", "", "Niên giám"]
-    obs = reader.read([*row, "", "3", "", "2021", ""])
+    obs = reader.read([*row, "", "3", "", "2021", "", ""])
     assert obs is not None
     assert (obs.indicator, obs.period, str(obs.value), obs.source.line) == (
         "grdp",
@@ -107,4 +111,10 @@ def test_fast_reader_takes_the_ordinary_rows() -> None:
         "12.50",
         3,
     )
-    assert reader.read([*row[:3], "1,5", *row[4:], "", "", "", "", ""]) is None
+    assert reader.read([*row[:3], "1,5", *row[4:], "", "", "", "", "", ""]) is None
+    change = [*row[:2], "2026-9M", row[3], "%", *row[5:]]
+    nine = reader.read([*change, "", "3", "", "2026", "", "same_period"])
+    assert nine is not None
+    assert (nine.period, nine.part, nine.basis.code) == ((2026, 2026), "9M", "same_period")
+    # a change in % is no level of an indicator in tỷ đồng
+    assert reader.read([*change, "", "3", "", "2026", "", ""]) is None

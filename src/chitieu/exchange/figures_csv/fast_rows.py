@@ -16,6 +16,7 @@ from decimal import Decimal
 from chitieu.core.model import Citation, Indicator
 from chitieu.core.numbers import MAX_NUMBER_LENGTH
 from chitieu.core.observations import Observation, Qualifier, Status
+from chitieu.core.periods import Basis, Period
 from chitieu.core.units import UnknownUnitError, parse_unit
 from chitieu.exchange.figures_csv.columns import (
     DATE_RE,
@@ -23,8 +24,9 @@ from chitieu.exchange.figures_csv.columns import (
     QUALIFIER_ALIASES,
     STATUS_ALIASES,
     clean,
+    parse_basis_cell,
     parse_period,
-    units_compatible,
+    unit_fits,
 )
 
 __all__ = ["FastRows"]
@@ -61,10 +63,12 @@ class FastRows:
                 "source_url",
                 "source_date",
                 "note",
+                "basis",
             )
         )
-        self._units: set[tuple[str, str]] = set()
-        self._periods: dict[str, tuple[int, int] | None] = {}
+        self._units: set[tuple[str, str, Basis]] = set()
+        self._periods: dict[str, Period | None] = {}
+        self._bases: dict[str, Basis | None] = {}
         self._statuses: dict[str, Status | None] = {}
         self._qualifiers: dict[str, Qualifier | None] = {}
         self._lines: dict[str, int | None] = {"": None}  # 0: not a line number
@@ -73,9 +77,19 @@ class FastRows:
 
     def read(self, row: list[str]) -> Observation | None:
         i_ind, i_area, i_period, i_value, i_unit, i_status = self._required
+        i_qual, i_doc, i_section, i_line, i_url, i_date, i_note, i_basis = self._optional
         indicator = _quick_clean(row[i_ind])
         unit = _quick_clean(row[i_unit])
-        if (indicator, unit) not in self._units and not self._unit_ok(indicator, unit):
+        text = _quick_clean(row[i_basis]) if i_basis >= 0 else ""
+        try:
+            basis = self._bases[text]
+        except KeyError:
+            basis = self._bases[text] = parse_basis_cell(text)
+        if basis is None:
+            return None
+        if (indicator, unit, basis) not in self._units and not self._unit_ok(
+            indicator, unit, basis
+        ):
             return None
         area = _quick_clean(row[i_area])
         if not area or (self._areas is not None and area not in self._areas):
@@ -98,7 +112,6 @@ class FastRows:
             status = self._statuses[text] = STATUS_ALIASES.get(text.lower())
         if status is None:
             return None
-        i_qual, i_doc, i_section, i_line, i_url, i_date, i_note = self._optional
         text = _quick_clean(row[i_qual]) if i_qual >= 0 else ""
         try:
             qualifier = self._qualifiers[text]
@@ -135,7 +148,9 @@ class FastRows:
         return Observation(
             indicator=indicator,
             area=area,
-            period=period,
+            period=period.years_span,
+            part=period.part,
+            basis=basis,
             value=value,
             unit=unit,
             status=status,
@@ -144,7 +159,7 @@ class FastRows:
             note=_quick_clean(row[i_note]) if i_note >= 0 else "",
         )
 
-    def _unit_ok(self, indicator: str, unit: str) -> bool:
+    def _unit_ok(self, indicator: str, unit: str, basis: Basis) -> bool:
         if not indicator or not unit:
             return False
         ind = None
@@ -156,9 +171,9 @@ class FastRows:
             parse_unit(unit)
         except UnknownUnitError:
             return False
-        if ind is not None and not units_compatible(unit, ind.unit):
+        if ind is not None and not unit_fits(unit, ind.unit, basis):
             return False
-        self._units.add((indicator, unit))
+        self._units.add((indicator, unit, basis))
         return True
 
 

@@ -18,19 +18,23 @@ from pathlib import Path
 from chitieu import progress
 from chitieu.core.model import Citation, Indicator
 from chitieu.core.numbers import NumberFormatError, parse_machine_number
-from chitieu.core.observations import Observation, Qualifier, Status
+from chitieu.core.observations import Observation, ObservationKey, Qualifier, Status
 from chitieu.core.units import UnknownUnitError, parse_unit
 from chitieu.definitions.errors import DefinitionError, Problem
 from chitieu.exchange.figures_csv.columns import (
+    BASIS_HELP,
     COLUMNS,
     DATE_RE,
+    PERIOD_HELP,
     QUALIFIER_ALIASES,
     REQUIRED_COLUMNS,
     STATUS_ALIASES,
     clean,
     format_period,
+    parse_basis_cell,
     parse_period,
-    units_compatible,
+    unit_fits,
+    unit_problem,
 )
 from chitieu.exchange.figures_csv.fast_rows import FastRows
 
@@ -100,7 +104,7 @@ def load_observations_text(
         raise DefinitionError(problems)
 
     observations: list[Observation] = []
-    seen: dict[tuple[str, str, tuple[int, int], Status], int] = {}
+    seen: dict[tuple[ObservationKey, Status], int] = {}
     if areas is not None and not isinstance(areas, (set, frozenset)):
         areas = frozenset(areas)  # looked up once per row: a list of 3.321 communes is slow
     fast = FastRows(columns, indicators, areas)
@@ -130,14 +134,15 @@ def load_observations_text(
             obs = _row(cells, start, add, indicators, areas)
         if obs is None:
             continue
-        key = (obs.indicator, obs.area, obs.period, obs.status)
+        key = (obs.key(), obs.status)
         if key in seen:
+            basis = "" if obs.basis.is_level else f" × {obs.basis.code}"
             add(
                 start,
                 "",
-                f"duplicate figure: {obs.indicator} × {obs.area} × {format_period(obs.period)} × "
-                f"{obs.status} is already on line {seen[key]} (a revision belongs in the store, "
-                "not twice in one file)",
+                f"duplicate figure: {obs.indicator} × {obs.area} × "
+                f"{format_period(obs.period, obs.part)}{basis} × {obs.status} is already on "
+                f"line {seen[key]} (a revision belongs in the store, not twice in one file)",
             )
             continue
         seen[key] = start
@@ -175,11 +180,7 @@ def _row(
 
     period = parse_period(cells["period"])
     if period is None:
-        report(
-            line,
-            "period",
-            f"not a period: {cells['period']!r} (a year such as 2021 or a span such as 2016-2020)",
-        )
+        report(line, "period", f"not a period: {cells['period']!r} ({PERIOD_HELP})")
 
     value = None
     if not cells["value"]:
@@ -195,6 +196,10 @@ def _row(
                 f"no thousands separator; {exc.reason})",
             )
 
+    basis = parse_basis_cell(cells.get("basis", ""))
+    if basis is None:
+        report(line, "basis", f"not a basis: {cells['basis']!r} ({BASIS_HELP})")
+
     unit = cells["unit"]
     if not unit:
         report(line, "unit", "unit is missing")
@@ -206,13 +211,8 @@ def _row(
             detail = f" (cannot read {word!r})" if isinstance(word, str) and word != unit else ""
             report(line, "unit", f"unknown unit {unit!r}{detail}")
         else:
-            if ind is not None and not units_compatible(unit, ind.unit):
-                report(
-                    line,
-                    "unit",
-                    f"unit {unit!r} is not compatible with the unit {ind.unit!r} "
-                    f"of indicator {ind.code!r}",
-                )
+            if ind is not None and basis is not None and not unit_fits(unit, ind.unit, basis):
+                report(line, "unit", unit_problem(unit, ind.code, ind.unit, basis))
 
     status = STATUS_ALIASES.get(cells["status"].lower())
     if status is None:
@@ -253,12 +253,21 @@ def _row(
             "or source_url (with a date)",
         )
 
-    if before.count or period is None or value is None or status is None or qualifier is None:
+    if (
+        before.count
+        or period is None
+        or basis is None
+        or value is None
+        or status is None
+        or qualifier is None
+    ):
         return None
     return Observation(
         indicator=indicator,
         area=area,
-        period=period,
+        period=period.years_span,
+        part=period.part,
+        basis=basis,
         value=value,
         unit=unit,
         status=status,

@@ -25,7 +25,7 @@ def to_csv(observations: Iterable[Observation]) -> str:
             [
                 o.indicator,
                 o.area,
-                format_period(o.period),
+                format_period(o.period, o.part),
                 f"{o.value:f}",
                 o.unit,
                 o.status.value,
@@ -36,6 +36,7 @@ def to_csv(observations: Iterable[Observation]) -> str:
                 o.source.url,
                 o.source.date,
                 o.note,
+                o.basis.code,
             ]
         )
     return out.getvalue()
