@@ -260,7 +260,7 @@ def test_figures_history_shows_every_revision(db: str, tmp_path: Path) -> None:
     header = run(db, "figures", "--format", "csv").output.splitlines()[0]
     fix = tmp_path / "fix.csv"
     fix.write_text(
-        header + "\ngrdp-per-capita,haiphong,2020,6200,USD/người,estimate,exact,corrected,,,,,\n",
+        header + "\ngrdp-per-capita,haiphong,2020,6200,USD/người,estimate,exact,corrected,,,,,,\n",
         encoding="utf-8",
     )
     run(db, "load", str(fix))
@@ -292,7 +292,7 @@ def test_dry_run_checks_everything_and_writes_nothing(db: str, tmp_path: Path) -
     header = run(db, "figures", "--format", "csv").output.splitlines()[0]
     fix = tmp_path / "fix.csv"
     fix.write_text(
-        header + "\ngrdp-per-capita,haiphong,2020,6200,USD/người,estimate,exact,doc,,,,,\n",
+        header + "\ngrdp-per-capita,haiphong,2020,6200,USD/người,estimate,exact,doc,,,,,,\n",
         encoding="utf-8",
     )
     r = run(db, "load", str(fix), "--dry-run")

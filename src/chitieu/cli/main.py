@@ -13,10 +13,12 @@ from types import ModuleType
 import click
 
 from chitieu import __version__, datasets, services
+from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.exchange import evaluation_csv, evaluation_json, figures_csv, figures_json
 from chitieu.services import analysis as analysis_service
+from chitieu.services import in_year as in_year_service
 
-from . import analysis, archive, bulk, reading, render, reports, review, web
+from . import analysis, archive, bulk, in_year, reading, render, reports, review, web
 from .common import (
     RATE_HELP,
     console,
@@ -189,7 +191,13 @@ def evaluate(
     elif fmt == "csv":
         click.echo(evaluation_csv.to_csv(result, lang), nl=False)
     else:
-        render.evaluation(console(), result, lang)
+        # The year evaluated may have only sub-annual figures so far: their provisional
+        # status goes under the clause (an annual figure, once there, wins).
+        settings = EvaluationSettings(as_of=result.as_of, rates=rates_from(rates))
+        tracked = in_year_service.in_year(
+            store, resolution, result.as_of, area=area, settings=settings
+        )
+        render.evaluation(console(), result, lang, in_year_service.shown_by_clause(tracked))
 
 
 @main.command()
@@ -232,7 +240,7 @@ def explain(
 
 
 # Topic modules each export COMMANDS; registering them here keeps main.py the one index.
-_TOPICS: tuple[ModuleType, ...] = (web, reports, reading, analysis, review, archive)
+_TOPICS: tuple[ModuleType, ...] = (web, reports, reading, analysis, review, archive, in_year)
 for _module in _TOPICS:
     for _command in _module.COMMANDS:
         main.add_command(_command)

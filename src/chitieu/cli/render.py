@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.console import Console
 from rich.table import Table
@@ -10,6 +10,7 @@ from rich.text import Text as RichText
 
 from chitieu.core.analysis.outlook import Outlook
 from chitieu.core.analysis.wording import outlook_lines
+from chitieu.core.evaluation.in_year import InYearStatus
 from chitieu.core.explain import QUALIFIER_WORDS, bound_phrase, is_computed, qty, status_note
 from chitieu.core.model import Verdict
 from chitieu.core.observations import Observation
@@ -89,8 +90,16 @@ def _figure(r: ClauseResult, lang: str) -> str:
     return text
 
 
-def evaluation(console: Console, result: ResolutionResult, lang: str) -> None:
+def evaluation(
+    console: Console,
+    result: ResolutionResult,
+    lang: str,
+    in_year: Mapping[str, InYearStatus] | None = None,
+) -> None:
+    """The evaluation table; ``in_year`` (clause id → provisional status of the year
+    ``as_of`` when its figures are sub-annual only) adds a line under those clauses."""
     res = result.resolution
+    provisional = in_year or {}
     en = lang == "en"
     console.print(RichText(res.title.get(lang), style="bold"))
     if en:
@@ -124,7 +133,7 @@ def evaluation(console: Console, result: ResolutionResult, lang: str) -> None:
             table.add_row(
                 "", RichText(res.group(group).name.get(lang).upper(), style="bold"), "", ""
             )
-        _target_rows(table, t, lang)
+        _target_rows(table, t, lang, provisional)
     console.print(table)
     if result.extra:
         console.print(
@@ -141,8 +150,10 @@ def evaluation(console: Console, result: ResolutionResult, lang: str) -> None:
         extra.add_column("Figure", max_width=24, overflow="fold")
         extra.add_column("Result", no_wrap=True)
         for t in result.extra:
-            _target_rows(extra, t, lang)
+            _target_rows(extra, t, lang, provisional)
         console.print(extra)
+    if provisional:
+        in_year_sentences(console, list(provisional.values()), lang)
     hint = (
         "Details: chitieu explain RESOLUTION TARGET"
         if en
@@ -151,10 +162,17 @@ def evaluation(console: Console, result: ResolutionResult, lang: str) -> None:
     console.print(RichText(hint, style="dim"))
 
 
-def _target_rows(table: Table, t: TargetResult, lang: str) -> None:
-    """One row per target; multi-clause targets list their clauses under it."""
+def _target_rows(
+    table: Table,
+    t: TargetResult,
+    lang: str,
+    provisional: Mapping[str, InYearStatus] | None = None,
+) -> None:
+    """One row per target; multi-clause targets list their clauses under it; a clause
+    followed during the year gets its provisional line under it."""
     number = f"({t.target.number})" if t.target.number is not None else ""
     label = t.target.label.get(lang) or t.target.text
+    provisional = provisional or {}
     if len(t.clauses) == 1:
         r = t.clauses[0]
         table.add_row(
@@ -163,6 +181,7 @@ def _target_rows(table: Table, t: TargetResult, lang: str) -> None:
             _figure(r, lang),
             clause_badge(r, lang),
         )
+        _in_year_row(table, provisional.get(r.clause.id), lang)
         return
     table.add_row(number, RichText(label, style="bold"), "", badge(t.verdict, lang, t.from_report))
     for r in t.clauses:
@@ -174,6 +193,49 @@ def _target_rows(table: Table, t: TargetResult, lang: str) -> None:
             _figure(r, lang),
             clause_badge(r, lang),
         )
+        _in_year_row(table, provisional.get(r.clause.id), lang)
+
+
+def in_year_figure(s: InYearStatus, lang: str) -> str:
+    """The sub-annual figure as read: "22,5 tỷ USD (9 tháng đầu năm 2026)", with its basis."""
+    o = s.figure
+    basis = o.basis_label(lang)
+    text = QUALIFIER_WORDS[o.qualifier].get(lang) + qty(o.value, o.unit, lang)
+    return (
+        f"{text} {basis} ({o.period_label(lang)})" if basis else f"{text} ({o.period_label(lang)})"
+    )
+
+
+def in_year_badge(s: InYearStatus, lang: str) -> RichText:
+    text = badge(s.verdict, lang)
+    text.append(f" ({s.label.get(lang)})", style="dim")
+    return text
+
+
+def _in_year_row(table: Table, s: InYearStatus | None, lang: str) -> None:
+    if s is None:
+        return
+    table.add_row(
+        "",
+        RichText("  ↳ " + ("provisional" if lang == "en" else "tạm tính"), style="italic"),
+        in_year_figure(s, lang),
+        in_year_badge(s, lang),
+    )
+
+
+def in_year_sentences(console: Console, statuses: Sequence[InYearStatus], lang: str) -> None:
+    """The one-sentence explanation of each provisional status, under a heading."""
+    if not statuses:
+        return
+    year = statuses[0].year
+    head = f"Provisional, {year} so far" if lang == "en" else f"Tạm tính trong năm {year}"
+    console.print(RichText(head, style="bold"))
+    for s in statuses:
+        line = RichText(f"[{s.label.get(lang)}] ", style="dim")
+        line.append(s.explanation.get(lang))
+        if s.superseded:
+            line.stylize("dim")
+        console.print(line)
 
 
 def target_detail(console: Console, result: ResolutionResult, t: TargetResult, lang: str) -> None:
@@ -293,8 +355,10 @@ def figures(console: Console, rows: Sequence[Observation], lang: str, revisions:
         cells = [
             o.indicator,
             o.area,
-            o.period_label(),
-            QUALIFIER_WORDS[o.qualifier].get(lang) + qty(o.value, o.unit, lang),
+            o.period_label(lang),
+            QUALIFIER_WORDS[o.qualifier].get(lang)
+            + qty(o.value, o.unit, lang)
+            + (f" {o.basis_label(lang)}" if not o.basis.is_level else ""),
             o.status.label.get(lang),
         ]
         if revisions:

@@ -367,3 +367,11 @@ def test_no_target_for_the_year_no_status() -> None:
 )
 def test_provisional_labels(part: str, vi: str, en: str) -> None:
     assert provisional_label(Period(2026, 2026, part)) == Text(vi, en)
+
+
+def test_a_figure_for_years_ending_with_the_year_supersedes_too() -> None:
+    """A figure for 2021–2026 says how the years up to 2026 went: the yearly evaluation
+    has the year's word, as with the year's own figure."""
+    span = Observation("exports", "hp", (2021, 2026), D("150"), "tỷ USD", Status.OFFICIAL)
+    [status] = track_year(plan(EXPORTS_2026), 2026, [fig("exports", "22.5", "9M"), span])
+    assert status.superseded

@@ -34,8 +34,8 @@ class InYearStatus:
     ``elapsed`` is the share of the year the figure covers (months / 12). ``ratio`` is
     the pace ratio the status was read from (``None`` when the figure already meets the
     year's bound). ``previous`` is the previous year's annual figure, when a level's
-    progress was measured from it. ``superseded``: an annual figure of the year exists,
-    and the yearly evaluation is the verdict.
+    progress was measured from it. ``superseded``: an annual figure of the year (or of
+    years ending with it) exists, and the yearly evaluation is the verdict.
     """
 
     target: YearTarget

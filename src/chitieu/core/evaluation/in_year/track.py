@@ -69,7 +69,8 @@ def track_year(
     figures = list(current(observations).values())
     annual = annual_levels(figures)
     area = resolution.area
-    done = {o.indicator for o in annual if o.area == area and o.period == (year, year)}
+    # an annual figure of the year (or of years ending with it) is the year's result
+    done = {o.indicator for o in annual if o.area == area and o.period[1] == year}
     out: list[InYearStatus] = []
     for target in year_targets(resolution, year, annual, settings):
         code = target.clause.indicator
