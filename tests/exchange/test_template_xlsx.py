@@ -28,7 +28,7 @@ def blank(loaded_store: Store, tmp_path: Path) -> Path:
     return exchange.make_template(loaded_store, XVI, tmp_path / "bieu-mau.xlsx")
 
 
-def row_of(ws: Worksheet, code: str, year: int) -> int:
+def row_of(ws: Worksheet, code: str, year: int | str) -> int:
     for row in ws.iter_rows(min_row=2):
         if row[0].value == code and row[4].value == year:
             return int(row[0].row)
@@ -38,7 +38,7 @@ def row_of(ws: Worksheet, code: str, year: int) -> int:
 def fill(
     path: Path,
     out: Path,
-    rows: dict[tuple[str, int], tuple[object, str, str]],
+    rows: dict[tuple[str, int | str], tuple[object, str, str]],
     change: Callable[[Worksheet], None] | None = None,
 ) -> Path:
     """Type values the way a user does: into the value, status and source cells."""
@@ -286,4 +286,77 @@ def test_percent_formatted_value_cell(blank: Path, loaded_store: Store, tmp_path
         f"x.xlsx: sheet 'Số liệu', row {r}, column F (value): ô định dạng phần trăm: Excel "
         "lưu 0.1101 (percent-formatted cell); bỏ định dạng % và nhập số theo đơn vị của chỉ "
         "tiêu, ví dụ 12 cho 12%"
+    ]
+
+
+def test_a_template_for_parts_of_a_year(loaded_store: Store, tmp_path: Path) -> None:
+    """Rows for nine months and a quarter carry their period codes; a template of changes
+    "so với cùng kỳ" carries its basis, in %; both come back as such."""
+    levels = exchange.make_template(
+        loaded_store, XVI, tmp_path / "9t.xlsx", periods=["9 tháng 2025", "2025-Q3"]
+    )
+    ws = load_workbook(levels)[template_xlsx.DATA_SHEET]
+    assert ws.cell(row=1, column=5).value == "Kỳ (period)"
+    assert ws.cell(row=1, column=10).value == "Cơ sở (basis)"
+    r = row_of(ws, "exports", "2025-9M")
+    assert [ws.cell(row=r, column=i).value for i in (3, 5, 10)] == ["tỷ USD", "2025-9M", "level"]
+    assert ws.cell(row=r, column=10).protection.locked
+    filled = fill(levels, tmp_path / "9t-filled.xlsx",
+                  {("exports", "2025-9M"): (24.6, "ước", "Báo cáo 9 tháng")})  # fmt: skip
+    done = exchange.import_file(loaded_store, filled, this_year=THIS_YEAR)
+    assert done.added.inserted == 1
+    [nine] = [o for o in loaded_store.observations("exports", "haiphong") if o.part == "9M"]
+    assert (nine.period, nine.value, nine.unit, nine.basis.code) == (
+        (2025, 2025), Decimal("24.6"), "tỷ USD", "level"
+    )  # fmt: skip
+
+    changes = exchange.make_template(
+        loaded_store, XVI, tmp_path / "cung-ky.xlsx", periods=["2025-9M"], basis="same_period"
+    )
+    ws = load_workbook(changes)[template_xlsx.DATA_SHEET]
+    r = row_of(ws, "exports", "2025-9M")
+    assert [ws.cell(row=r, column=i).value for i in (3, 10)] == ["%", "same_period"]
+    filled = fill(changes, tmp_path / "cung-ky-filled.xlsx",
+                  {("exports", "2025-9M"): (12.5, "ước", "Báo cáo 9 tháng")})  # fmt: skip
+    assert exchange.import_file(loaded_store, filled, this_year=THIS_YEAR).added.inserted == 1
+    [change] = [
+        o for o in loaded_store.observations("exports", "haiphong") if o.basis.code != "level"
+    ]
+    assert (change.part, change.value, change.unit, change.basis.code) == (
+        "9M", Decimal("12.5"), "%", "same_period"
+    )  # fmt: skip
+
+
+def test_a_workbook_of_the_older_template_still_imports(
+    blank: Path, loaded_store: Store, tmp_path: Path
+) -> None:
+    """A workbook made by the previous template (the period headed "Năm (year)", no basis
+    column) is read as figures for whole years, levels."""
+
+    def older(ws: Worksheet) -> None:
+        ws.cell(row=1, column=5, value="Năm (year)")
+        ws.delete_cols(10)
+
+    path = fill(blank, tmp_path / "cu.xlsx", GOOD, older)
+    assert load_workbook(path)[template_xlsx.DATA_SHEET].max_column == 9
+    done = exchange.import_file(loaded_store, path, this_year=THIS_YEAR)
+    assert (done.read, done.added.inserted) == (2, 2)
+
+
+def test_a_bad_period_or_basis_cell_is_named(
+    blank: Path, loaded_store: Store, tmp_path: Path
+) -> None:
+    wb = load_workbook(blank)
+    r = row_of(wb[template_xlsx.DATA_SHEET], "exports", 2025)
+
+    def damage(ws: Worksheet) -> None:
+        ws.cell(row=r, column=5, value="quý 5/2025")
+        ws.cell(row=r, column=10, value="so với hôm qua")
+
+    path = fill(blank, tmp_path / "x.xlsx", {("exports", 2025): (36, "ước", "Sở")}, damage)
+    assert refused(loaded_store, path) == [
+        f"x.xlsx: sheet 'Số liệu', row {r}, column J (basis): cơ sở không hợp lệ 'so với hôm "
+        "qua' (unknown basis; level, same_period, plan, previous_period)",
+        f"x.xlsx: sheet 'Số liệu', row {r}, column E (year): năm hoặc kỳ không hợp lệ "
+        "'quý 5/2025' (not a year or a period such as 2026-Q1, 2026-9M)",
     ]

@@ -68,6 +68,19 @@ def export(
     default=None,
     help='JSON file {"agency": ["indicator code", ...]} that --agency looks up.',
 )
+@click.option(
+    "--period",
+    "periods",
+    multiple=True,
+    help="A period for the rows (repeat): 2026, 2026-Q1, 2026-9M, '9 tháng 2026'. "
+    "Default: the years of the term.",
+)
+@click.option(
+    "--basis",
+    default="level",
+    show_default=True,
+    help="What the figures are measured against: level, same_period, plan, previous_period.",
+)
 @_output
 @click.pass_context
 @handles_errors
@@ -76,13 +89,23 @@ def template(
     resolution: str,
     agency: str | None,
     agencies_file: Path | None,
+    periods: tuple[str, ...],
+    basis: str,
     output: Path,
 ) -> None:
-    """Biểu nhập số liệu (data-entry workbook) for an agency's indicators and years."""
+    """Biểu nhập số liệu (data-entry workbook) for an agency's indicators and periods."""
     store = ready_store(ctx)
     reports.evaluate_for_report(store, resolution)
     agencies = exchange.read_agencies(agencies_file) if agencies_file is not None else None
-    path = exchange.make_template(store, resolution, output, agency=agency, agencies=agencies)
+    path = exchange.make_template(
+        store,
+        resolution,
+        output,
+        agency=agency,
+        agencies=agencies,
+        periods=list(periods) or None,
+        basis=basis,
+    )
     click.echo(f"Đã ghi (written): {path}")
 
 

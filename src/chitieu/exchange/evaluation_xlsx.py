@@ -169,6 +169,7 @@ def workbook(
             "Date",
             "Note",
             "Recorded at",
+            "Basis",
         )
         if en
         else (
@@ -187,12 +188,13 @@ def workbook(
             "Ngày",
             "Ghi chú",
             "Thời điểm ghi",
+            "Cơ sở",
         ),
         [
             (
                 o.indicator,
                 o.area,
-                format_period(o.period),
+                format_period(o.period, o.part),
                 o.value,
                 o.unit,
                 o.status.label.get(lang),
@@ -205,6 +207,7 @@ def workbook(
                 o.source.date,
                 o.note,
                 o.recorded_at,
+                o.basis.code,
             )
             for o in observations
             if o.indicator in codes

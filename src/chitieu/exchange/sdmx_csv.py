@@ -2,11 +2,15 @@
 
 Statistical offices exchange data in SDMX; SDMX-CSV is its flat form, which a GSO or
 Open SDG pipeline can read without an XML stack. The structure (``CHITIEU:DSD_OBSERVATIONS
-(1.0)``, docs/reports.md) has four dimensions: INDICATOR, AREA, TIME_PERIOD and STATUS
-(a plan, an estimate and an official figure of the same year are different observations,
-so status must be part of the key); the measure OBS_VALUE; the attributes UNIT_MEASURE,
-OBS_QUALIFIER, REVISION, SOURCE, NOTE. A period of several years is written as an ISO
-8601 interval (``2016-01-01/P5Y``), as SDMX allows for TIME_PERIOD.
+(2.0)``, docs/reports.md) has five dimensions: INDICATOR, AREA, TIME_PERIOD, STATUS and
+BASIS (a plan, an estimate and an official figure of the same year are different
+observations, and so are a level and a change "so với cùng kỳ" of the same period: both
+must be part of the key); the measure OBS_VALUE; the attributes UNIT_MEASURE,
+OBS_QUALIFIER, REVISION, SOURCE, NOTE. TIME_PERIOD follows SDMX: ``2026`` (a year),
+``2026-M01`` (a month), ``2026-Q1`` (a quarter), ``2026-S1`` (a half year: SDMX's
+semester), and an ISO 8601 interval for several years (``2016-01-01/P5Y``) or the first
+months of a year (``2026-01-01/P9M``). Version 2.0 added BASIS to the key (1.0 had four
+dimensions).
 
 The output is read back with sdmx1's own SDMX-CSV reader against the structure, and
 every key checked against the code lists, before it is returned.
@@ -25,16 +29,27 @@ from sdmx.model import common, v30
 
 from chitieu.core.model import Area, Resolution
 from chitieu.core.observations import Observation, Status
+from chitieu.core.periods import Basis, BasisKind
 
 AGENCY = "CHITIEU"
 DSD_ID = "DSD_OBSERVATIONS"
-VERSION = "1.0"
+VERSION = "2.0"
 STRUCTURE_ID = f"{AGENCY}:{DSD_ID}({VERSION})"
-DIMENSIONS = ("INDICATOR", "AREA", "TIME_PERIOD", "STATUS")
+DIMENSIONS = ("INDICATOR", "AREA", "TIME_PERIOD", "STATUS", "BASIS")
 MEASURE = "OBS_VALUE"
 ATTRIBUTES = ("UNIT_MEASURE", "OBS_QUALIFIER", "REVISION", "SOURCE", "NOTE")
 HEADER = ("STRUCTURE", "STRUCTURE_ID", "ACTION", *DIMENSIONS, MEASURE, *ATTRIBUTES)
-_TIME = re.compile(r"^\d{4}$|^\d{4}-01-01/P\d+Y$")
+_TIME = re.compile(
+    r"^\d{4}$|^\d{4}-01-01/P\d+Y$|^\d{4}-M(0[1-9]|1[0-2])$|^\d{4}-Q[1-4]$|^\d{4}-S[12]$"
+    r"|^\d{4}-01-01/P([2-9]|1[01])M$"
+)
+#: The fixed bases; a basis against a named year is coded ``year_2015``.
+FIXED_BASES = (
+    (BasisKind.LEVEL, "giá trị"),
+    (BasisKind.SAME_PERIOD, "so với cùng kỳ năm trước"),
+    (BasisKind.PLAN, "so với kế hoạch năm"),
+    (BasisKind.PREVIOUS_PERIOD, "so với kỳ trước"),
+)
 
 
 class SdmxValidationError(ValueError):
@@ -48,11 +63,19 @@ def _codelist(cl_id: str, codes: Iterable[tuple[str, str]]) -> common.Codelist:
     return cl
 
 
+def basis_code(basis: Basis) -> str:
+    """A basis as an SDMX code (IDs allow no ':'): ``level``, ``same_period``, ``year_2015``."""
+    return f"year_{basis.year}" if basis.kind is BasisKind.YEAR else basis.kind.value
+
+
 def data_structure(
-    resolution: Resolution, areas: Sequence[Area] | None = None
+    resolution: Resolution,
+    areas: Sequence[Area] | None = None,
+    bases: Iterable[Basis] = (),
 ) -> v30.DataStructureDefinition:
     """The data structure, with code lists for the resolution's indicators and the areas
-    (by default the resolution's; the store's when figures of other areas share them)."""
+    (by default the resolution's; the store's when figures of other areas share them),
+    and the bases: the fixed ones and each named year of ``bases``."""
     dsd = v30.DataStructureDefinition(
         id=DSD_ID, maintainer=common.Agency(id=AGENCY), version=VERSION
     )
@@ -62,6 +85,19 @@ def data_structure(
         ),
         "AREA": _codelist("CL_AREA", ((a.code, a.name.vi) for a in (areas or resolution.areas))),
         "STATUS": _codelist("CL_STATUS", ((s.value, s.label.vi) for s in Status)),
+        "BASIS": _codelist(
+            "CL_BASIS",
+            [
+                *((kind.value, name) for kind, name in FIXED_BASES),
+                *sorted(
+                    {
+                        (basis_code(b), f"so với năm {b.year}")
+                        for b in bases
+                        if b.kind is BasisKind.YEAR
+                    }
+                ),
+            ],
+        ),
     }
     for order, dim_id in enumerate(DIMENSIONS):
         if dim_id == "TIME_PERIOD":
@@ -79,8 +115,18 @@ def data_structure(
     return dsd
 
 
-def time_period(period: tuple[int, int]) -> str:
+def time_period(period: tuple[int, int], part: str = "") -> str:
+    """SDMX's TIME_PERIOD of a figure: a year, a month, a quarter, a semester, or an ISO
+    8601 interval (several years; the first months of a year)."""
     a, b = period
+    if part.startswith("M"):
+        return f"{a}-{part}"
+    if part.startswith("Q"):
+        return f"{a}-{part}"
+    if part in ("H1", "H2"):
+        return f"{a}-S{part[1]}"
+    if part.endswith("M"):
+        return f"{a}-01-01/P{part[:-1]}M"
     return str(a) if a == b else f"{a}-01-01/P{b - a + 1}Y"
 
 
@@ -104,8 +150,9 @@ def to_sdmx_csv(
                 "I",
                 o.indicator,
                 o.area,
-                time_period(o.period),
+                time_period(o.period, o.part),
                 o.status.value,
+                basis_code(o.basis),
                 f"{o.value:f}",
                 o.unit,
                 o.qualifier.value,
@@ -115,7 +162,8 @@ def to_sdmx_csv(
             )
         )
     text = out.getvalue()
-    problems = validate(text, data_structure(resolution, areas))
+    bases = {o.basis for o in observations}
+    problems = validate(text, data_structure(resolution, areas, bases))
     if problems:
         raise SdmxValidationError("SDMX-CSV does not match its structure:\n" + "\n".join(problems))
     return text

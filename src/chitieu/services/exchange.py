@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chitieu.core.observations import Observation
+from chitieu.core.periods import parse_basis, parse_period
 from chitieu.exchange import figures_csv, figures_json
 from chitieu.store import AddResult, Store
 
@@ -89,8 +90,12 @@ def make_template(
     agency: str | None = None,
     agencies: Mapping[str, Sequence[str]] | None = None,
     years: Sequence[int] | None = None,
+    periods: Sequence[str] | None = None,
+    basis: str = "level",
 ) -> Path:
-    """A data-entry workbook for one agency's indicators (all when ``agency`` is None)."""
+    """A data-entry workbook for one agency's indicators (all when ``agency`` is None),
+    one row per indicator × year of the term (or ``years``, or ``periods``: codes such as
+    ``2026-Q1`` or written forms such as ``9 tháng 2026``), every row on ``basis``."""
     from chitieu.exchange import template_xlsx
 
     resolution = store.get_resolution(resolution_id)
@@ -100,7 +105,15 @@ def make_template(
         for code, owner in sorted(store.indicator_agencies().items()):
             stored.setdefault(owner, []).append(code)
         agencies = stored or None
-    return template_xlsx.write(resolution, path, agency=agency, agencies=agencies, years=years)
+    return template_xlsx.write(
+        resolution,
+        path,
+        agency=agency,
+        agencies=agencies,
+        years=years,
+        periods=None if periods is None else [parse_period(p) for p in periods],
+        basis=parse_basis(basis),
+    )
 
 
 def read_file(store: Store, path: Path, *, this_year: int | None = None) -> list[Observation]:

@@ -34,9 +34,11 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from chitieu.core.model import Citation, Indicator
 from chitieu.core.numbers import NumberFormatError, parse_number
 from chitieu.core.observations import Observation, Status
+from chitieu.core.periods import Basis, Period
 from chitieu.core.units import UnknownUnitError, compatible, convertible_with_rate, parse_unit
 from chitieu.definitions.errors import DefinitionError, Problem
 from chitieu.exchange.figures_csv import STATUS_ALIASES
+from chitieu.exchange.figures_csv.columns import parse_basis_cell, parse_period, unit_fits
 from chitieu.exchange.office_vetting import UnsafeOfficeFileError, vet_office_file
 from chitieu.exchange.template_xlsx.layout import COLUMNS, DATA_SHEET
 
@@ -253,8 +255,10 @@ def _check_header(header: list[Any], problems: _Problems) -> None:
     found = [_text(h) for h in header]
     for i, col in enumerate(COLUMNS, start=1):
         got = found[i - 1] if i - 1 < len(found) else ""
-        if got == col.header:
+        if got == col.header or (col.older and got == col.older):
             continue
+        if col.optional and got == "":
+            continue  # an older template without it
         where = f"sheet '{DATA_SHEET}', row 1, column {get_column_letter(i)}"
         if col.header in found:
             moved = get_column_letter(found.index(col.header) + 1)
@@ -330,7 +334,7 @@ def _rows(
     problems: _Problems,
 ) -> list[Observation]:
     out: list[Observation] = []
-    seen: dict[tuple[str, str, int, Status], int] = {}
+    seen: dict[tuple[str, str, Period, Basis, Status], int] = {}
     width = len(COLUMNS)
     for number, raw in enumerate(rows[1:], start=2):
         cells = dict(zip([c.key for c in COLUMNS], [*raw, *[""] * width][:width], strict=True))
@@ -341,13 +345,29 @@ def _rows(
         ind = indicators.get(code)
         if ind is None:
             problems.cell(number, "indicator", f"không có chỉ tiêu '{code}' (unknown indicator)")
+        basis = parse_basis_cell(_text(cells["basis"]))
+        if basis is None:
+            problems.cell(
+                number,
+                "basis",
+                f"cơ sở không hợp lệ '{_text(cells['basis'])}' (unknown basis; level, "
+                "same_period, plan, previous_period)",
+            )
         unit = _text(cells["unit"])
         try:
             parse_unit(unit)
         except UnknownUnitError:
             problems.cell(number, "unit", f"đơn vị không hợp lệ '{unit}' (unknown unit)")
         else:
-            if ind is not None and not (
+            if ind is not None and basis is not None and not basis.is_level:
+                if not unit_fits(unit, ind.unit, basis):
+                    problems.cell(
+                        number,
+                        "unit",
+                        f"số liệu so sánh ({basis.code}) tính bằng %, không phải '{unit}' "
+                        "(a change or a share of plan is a percentage)",
+                    )
+            elif ind is not None and not (
                 compatible(unit, ind.unit) or convertible_with_rate(unit, ind.unit)
             ):
                 problems.cell(
@@ -367,29 +387,40 @@ def _rows(
                 f"trạng thái không hợp lệ '{_text(cells['status'])}' (unknown status); "
                 "chọn: kế hoạch, ước, sơ bộ, chính thức",
             )
-        year = _year(cells["year"])
-        if year is None:
-            problems.cell(number, "year", f"năm không hợp lệ '{_text(cells['year'])}' (not a year)")
-        elif year > year_now and status is not Status.PLAN:
+        period = _period(cells["year"])
+        if period is None:
             problems.cell(
                 number,
                 "year",
-                f"năm {year} chưa tới (future year; only a 'kế hoạch' figure may be for a "
-                "future year)",
+                f"năm hoặc kỳ không hợp lệ '{_text(cells['year'])}' (not a year or a period "
+                "such as 2026-Q1, 2026-9M)",
+            )
+        elif period.last > year_now and status is not Status.PLAN:
+            problems.cell(
+                number,
+                "year",
+                f"năm {period.last} chưa tới (future year; only a 'kế hoạch' figure may be "
+                "for a future year)",
             )
         value = _value(cells["value"], number, problems)
         source = _text(cells["source"])
         if not source:
             problems.cell(number, "source", "thiếu nguồn số liệu (source is missing)")
-        if len(problems.items) > before or value is None or year is None or status is None:
+        if (
+            len(problems.items) > before
+            or value is None
+            or period is None
+            or basis is None
+            or status is None
+        ):
             continue
-        key = (code, area, year, status)
+        key = (code, area, period, basis, status)
         if key in seen:
             problems.cell(
                 number,
                 "year",
-                f"trùng với hàng {seen[key]} (same indicator × area × year × status as row "
-                f"{seen[key]})",
+                f"trùng với hàng {seen[key]} (same indicator × area × period × basis × status "
+                f"as row {seen[key]})",
             )
             continue
         seen[key] = number
@@ -397,7 +428,9 @@ def _rows(
             Observation(
                 indicator=code,
                 area=area,
-                period=(year, year),
+                period=period.years_span,
+                part=period.part,
+                basis=basis,
                 value=value,
                 unit=unit,
                 status=status,
@@ -408,13 +441,16 @@ def _rows(
     return out
 
 
-def _year(value: Any) -> int | None:
+def _period(value: Any) -> Period | None:
+    """A year typed as a number (1900–2100), or a period code or written form."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
-        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Period.year(value) if 1900 <= value <= 2100 else None
     text = _text(value)
-    return int(text) if text.isdigit() and len(text) == 4 else None
+    if text.isdigit():
+        return Period.year(int(text)) if len(text) == 4 and 1900 <= int(text) <= 2100 else None
+    return parse_period(text) if text else None
 
 
 def _value(value: Any, row: int, problems: _Problems) -> Decimal | None:

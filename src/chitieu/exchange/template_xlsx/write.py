@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from chitieu.core.model import Resolution
+from chitieu.core.periods import LEVEL, Basis, Period
 from chitieu.exchange.template_xlsx.layout import (
     COLUMNS,
     DATA_SHEET,
@@ -62,14 +63,20 @@ def workbook(
     agency: str | None = None,
     agencies: Mapping[str, Sequence[str]] | None = None,
     years: Sequence[int] | None = None,
+    periods: Sequence[Period] | None = None,
+    basis: Basis = LEVEL,
     today: dt.date | None = None,
 ) -> Workbook:
+    """One row per indicator × period: the years of the term by default, ``years``, or
+    any ``periods`` (a quarterly or nine-month report); every row on ``basis``."""
     codes = indicators_for(resolution, agency, agencies)
-    years = (
-        list(years)
-        if years is not None
-        else list(range(resolution.period[0], resolution.period[1] + 1))
-    )
+    if periods is None:
+        years = (
+            list(years)
+            if years is not None
+            else list(range(resolution.period[0], resolution.period[1] + 1))
+        )
+        periods = [Period.year(y) for y in years]
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -81,8 +88,16 @@ def workbook(
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for code in codes:
         ind = resolution.indicator(code)
-        for year in years:
-            ws.append([code, ind.name.vi, ind.unit, resolution.area, year, None, None, None, None])
+        unit = ind.unit if basis.is_level else "%"
+        for period in periods:
+            # a year stays a number, as typed in every older workbook; a part of a year
+            # is its code
+            when: int | str = (
+                period.first if period.is_annual and period.first == period.last else period.code
+            )
+            ws.append(
+                [code, ind.name.vi, unit, resolution.area, when, None, None, None, None, basis.code]
+            )
     last = ws.max_row
     for i, col in enumerate(COLUMNS, start=1):
         letter = get_column_letter(i)
@@ -152,6 +167,10 @@ def _help(wb: Workbook, resolution: Resolution, agency: str | None) -> None:
         "3. Trạng thái: " + ", ".join(STATUS_CHOICES) + ".",
         "4. Nguồn: văn bản, báo cáo hoặc địa chỉ công bố số liệu (bắt buộc).",
         "5. Để trống hàng nào chưa có số liệu; hàng trống không được nhập.",
+        "   Kỳ: năm (2025) hoặc mã kỳ: 2026-M01 (tháng 1), 2026-Q1 (quý I), 2026-H1 (6 tháng"
+        " đầu năm), 2026-9M (9 tháng đầu năm).",
+        "   Cơ sở: level = giá trị của kỳ; same_period = % so với cùng kỳ năm trước; plan = %"
+        " kế hoạch năm.",
         "6. Không đổi tên trang, không chèn hay di chuyển cột, không gộp ô.",
     ]
     for line in lines:
