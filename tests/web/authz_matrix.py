@@ -318,6 +318,12 @@ MATRIX: tuple[Row, ...] = (
     ),
     Row(
         "GET",
+        "/api/v1/resolutions/{resolution_id}/in-year",
+        readers(anonymous="401"),
+        f"/api/v1/resolutions/{R}/in-year?year=2025",
+    ),
+    Row(
+        "GET",
         "/api/v1/observations",
         readers(anonymous="401"),
         "/api/v1/observations?indicator=urban-unemployment",

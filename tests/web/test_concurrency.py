@@ -35,7 +35,8 @@ from tests.web.conftest import PASSWORD, XVI, Site, _copy, csrf_of
 
 RACES = 10  # per backend: 5 through the entry form, 5 through the API
 INDICATOR, YEAR, STATUS = "urban-unemployment", 2025, "estimate"
-KEY = (INDICATOR, "haiphong", YEAR, YEAR, STATUS)
+# the key of a figure: indicator, area, years, part of the year ('' whole), basis, status
+KEY = (INDICATOR, "haiphong", YEAR, YEAR, "", "level", STATUS)
 ENTRY = f"/r/{XVI}/entry"
 SUBMIT = f"/api/v1/resolutions/{XVI}/observations"
 EDITORS = ("nhaplieu", "nhaplieu2")  # both report for cuc-thong-ke
@@ -344,7 +345,7 @@ def test_switching_the_status_is_checked_against_the_figure_sent(fresh_site: Sit
     page = editor.get(ENTRY, params={"indicator": INDICATOR, "year": YEAR}).text
     seen = _field(page, "seen_revision")
     assert figure_service.seen_for(seen, KEY) == 1
-    official = (INDICATOR, "haiphong", YEAR, YEAR, "official")
+    official = (INDICATOR, "haiphong", YEAR, YEAR, "", "level", "official")
     assert figure_service.seen_for(seen, official) == 0
     # Meanwhile somebody enters the official figure: revision 1 of another key.
     other_form = {**form, "csrf_token": csrf_of(other, ENTRY), "status": "official"}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from chitieu.core.compare import threshold
 from chitieu.core.explain import qty, status_note
 from chitieu.core.model import BoundKind, ClauseKind, Measure, Resolution, Verdict
-from chitieu.core.observations import Observation, current
+from chitieu.core.observations import Observation, ObservationKey, annual_levels, current
 from chitieu.core.results import VERDICT_LABEL, ClauseResult, ResolutionResult, TargetResult
 from chitieu.core.summary import Summary, summarize
 
@@ -103,6 +103,8 @@ class ReportContent:
     labels: dict[str, str]
     # In-term reports: per running clause, its projection, 80 % interval, chance and pace.
     outlook: tuple[OutlookItem, ...] = ()
+    # provisional statuses of the year, while it has sub-annual figures only
+    in_year: tuple[OutlookItem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,7 @@ def _labels(lang: str) -> dict[str, str]:
             "band": "Target",
             "projection": "Projection",
             "outlook": "Outlook: projections and chance of meeting the targets",
+            "in_year": "During the year: provisional, from the figures so far",
         }
     return {
         "summary": "Tóm tắt kết quả",
@@ -164,6 +167,7 @@ def _labels(lang: str) -> dict[str, str]:
         "band": "Mục tiêu",
         "projection": "Dự báo",
         "outlook": "Dự báo khả năng đạt các chỉ tiêu",
+        "in_year": "Tình hình thực hiện trong năm (tạm tính, theo số liệu đến nay)",
     }
 
 
@@ -187,13 +191,16 @@ def build(
     issuer: str | None = None,
     recipients: Sequence[str] | None = None,
     outlook: Sequence[OutlookItem] = (),
+    in_year: Sequence[OutlookItem] = (),
 ) -> ReportContent:
-    """Assemble the report; ``observations`` are the stored figures (all revisions)."""
+    """Assemble the report; ``observations`` are the stored figures (all revisions). The
+    table, the charts and the annex show the yearly figures the evaluation judged (annual
+    levels); ``in_year`` carries the provisional statuses of the year."""
     res = result.resolution
     date = date or dt.date.today()
     place = place or _place(res, lang)
     summary = summarize(result)
-    cur = [o for o in current(observations).values() if o.period[1] <= result.as_of]
+    cur = [o for o in current(annual_levels(observations)).values() if o.period[1] <= result.as_of]
     lines = [summary.heading(lang), summary.sentence(lang)]
     lines += [s for s in (summary.early_sentence(lang), summary.source_note(lang)) if s]
     shown = [_row(result, t, cur, lang) for t in (*result.targets, *result.extra)]
@@ -224,6 +231,7 @@ def build(
         counts=summary,
         labels=_labels(lang),
         outlook=tuple(outlook),
+        in_year=tuple(in_year),
     )
 
 
@@ -255,7 +263,9 @@ def _verdict(t: TargetResult, lang: str) -> str:
 def _figure(obs: Observation | None, lang: str) -> str:
     if obs is None:
         return "—"
-    return f"{qty(obs.value, obs.unit, lang)} ({obs.period_label()}){status_note([obs], lang)}"
+    basis = f" {obs.basis_label(lang)}" if not obs.basis.is_level else ""
+    value = qty(obs.value, obs.unit, lang)
+    return f"{value}{basis} ({obs.period_label(lang)}){status_note([obs], lang)}"
 
 
 def _series(cur: Iterable[Observation], indicator: str, area: str) -> list[Observation]:
@@ -421,22 +431,23 @@ def _sources(
     """Every figure an explanation used, plus the base-year and latest figures shown."""
     names = {i.code: i.name.get(lang) for i in result.resolution.indicators}
     areas = {a.code: a.name.get(lang) for a in result.resolution.areas}
-    used: dict[tuple[str, str, tuple[int, int], str], Observation] = {
-        (o.indicator, o.area, o.period, o.status.value): o for o in shown
+    used: dict[tuple[ObservationKey, str], Observation] = {
+        (o.key(), o.status.value): o for o in shown
     }
     for t in (*result.targets, *result.extra):
         for r in t.clauses:
             for o in r.used:
-                used[(o.indicator, o.area, o.period, o.status.value)] = o
+                used[(o.key(), o.status.value)] = o
             if r.baseline is not None and r.baseline.obs is not None:
                 o = r.baseline.obs
-                used[(o.indicator, o.area, o.period, o.status.value)] = o
+                used[(o.key(), o.status.value)] = o
     for o in sorted(used.values(), key=lambda o: (o.indicator, o.area, o.period)):
+        basis = f" {o.basis_label(lang)}" if not o.basis.is_level else ""
         yield SourceRow(
             indicator=names.get(o.indicator, o.indicator),
             area=areas.get(o.area, o.area),
-            period=o.period_label(),
-            value=qty(o.value, o.unit, lang),
+            period=o.period_label(lang),
+            value=qty(o.value, o.unit, lang) + basis,
             status=o.status.label.get(lang),
             source=o.source.label(lang) or "—",
         )

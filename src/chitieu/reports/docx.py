@@ -78,6 +78,10 @@ def render(content: ReportContent) -> bytes:
         _heading(doc, f"{next(part)}. {labels['outlook'].upper() if vi else labels['outlook']}")
         for item in content.outlook:
             _body(doc, item.clause + ": " + " ".join(item.lines))
+    if content.in_year:
+        _heading(doc, f"{next(part)}. {labels['in_year'].upper() if vi else labels['in_year']}")
+        for item in content.in_year:
+            _body(doc, item.clause + ": " + " ".join(item.lines))
     if vi:
         _closing(doc, content)
     _annex(doc, content)

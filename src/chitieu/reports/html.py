@@ -89,6 +89,11 @@ figcaption { font-style: italic; font-size: 12pt; }
 <ul>{% for item in c.outlook %}
 <li><strong>{{ item.clause }}</strong>: {{ item.lines | join(" ") }}</li>{% endfor %}
 </ul>{% endif %}
+{% if c.in_year %}{% set n = (1 if charts else 0) + (1 if c.outlook else 0) %}
+<h2 id="in-year">{{ ["IV", "V", "VI"][n] }}. {{ c.labels.in_year }}</h2>
+<ul>{% for item in c.in_year %}
+<li><strong>{{ item.clause }}</strong>: {{ item.lines | join(" ") }}</li>{% endfor %}
+</ul>{% endif %}
 {% if c.lang != "en" %}
 <div class="closing">
   <div class="recipients"><strong><em>{{ c.labels.recipients }}</em></strong><br>

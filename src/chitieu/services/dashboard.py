@@ -13,10 +13,12 @@ from decimal import Decimal
 
 from chitieu import services
 from chitieu.core.analysis.wording import outlook_lines
+from chitieu.core.evaluation.in_year import InYearStatus
 from chitieu.core.evaluation.options import EvaluationSettings
 from chitieu.core.explain import bound_phrase, is_computed, qty
 from chitieu.core.model import BoundKind, ClauseKind, Resolution, Verdict
 from chitieu.core.observations import Observation, annual_levels, current
+from chitieu.core.periods import PARTS
 from chitieu.core.results import (
     VERDICT_LABEL,
     ClauseResult,
@@ -26,6 +28,7 @@ from chitieu.core.results import (
 )
 from chitieu.core.units import Quantity, parse_unit
 from chitieu.services import analysis, cache
+from chitieu.services import in_year as in_year_service
 from chitieu.store import Store
 from chitieu.store.approval import ReviewState
 from chitieu.store.review import Review
@@ -95,6 +98,9 @@ class TargetDetail:
     outlooks: dict[str, list[str]] = field(default_factory=dict)
     # validation findings on this target's figures: (importance, message)
     violations: tuple[tuple[str, str], ...] = ()
+    # clause id → its provisional status for the year evaluated, while that year has
+    # only sub-annual figures (in-year tracking; an annual figure supersedes it)
+    in_year: dict[str, InYearStatus] = field(default_factory=dict)
 
 
 def evaluation(
@@ -212,7 +218,9 @@ def target_detail(
     rows: list[Observation] = []
     shown = shown_areas(result.resolution)
     for code in indicators:
-        rows.extend(store.observations(code, all_revisions=True, areas=shown))
+        rows.extend(
+            sorted(store.observations(code, all_revisions=True, areas=shown), key=figure_order)
+        )
     states = store.review_states([o.id for o in rows if o.id is not None])
     in_force = {id(o) for o in current(approved).values()}
     approved_ids = {o.id for o in approved if id(o) in in_force}
@@ -248,6 +256,15 @@ def target_detail(
         for v in violations
         if set(v.indicators) & set(indicators)
     ]
+    tracked = cache.cached(
+        store,
+        ("in-year", resolution_id, target_id, result.as_of),
+        lambda: in_year_service.in_year(store, resolution_id, result.as_of, indicators=indicators),
+    )
+    clause_ids = {r.clause.id for r in target.clauses}
+    provisional = {
+        k: s for k, s in in_year_service.shown_by_clause(tracked).items() if k in clause_ids
+    }
     return TargetDetail(
         result,
         target,
@@ -257,7 +274,18 @@ def target_detail(
         indicators,
         outlooks,
         tuple(found),
+        provisional,
     )
+
+
+_PART_ORDER = {part: i for i, part in enumerate(("", *PARTS))}
+
+
+def figure_order(o: Observation) -> tuple[object, ...]:
+    """Figures of one indicator as a page lists them: by area and period, a year's own
+    figure first and its parts under it in the order their months end, then basis and
+    recording order."""
+    return (o.area, o.period[1], o.period[0], _PART_ORDER.get(o.part, 99), o.basis, o.id or 0)
 
 
 def shown_areas(resolution: Resolution) -> set[str]:

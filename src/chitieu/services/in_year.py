@@ -9,7 +9,7 @@ figures count, as for the yearly evaluation; the rule itself is the core's
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from chitieu.core.evaluation.in_year import InYearStatus, track_year
@@ -43,11 +43,15 @@ def in_year(
     *,
     area: str | None = None,
     settings: EvaluationSettings | None = None,
+    indicators: Collection[str] | None = None,
 ) -> InYear:
     """Every clause of the resolution whose target for ``year`` is known and that has an
-    approved sub-annual figure of ``year`` in the area (default: the resolution's)."""
+    approved sub-annual figure of ``year`` in the area (default: the resolution's);
+    ``indicators`` keeps to those (a target page reads its own indicators only)."""
     resolution = for_area(store.get_resolution(resolution_id), area)
     codes = {i.code for i in resolution.indicators}
+    if indicators is not None:
+        codes &= set(indicators)
     observations: Sequence[Observation] = store.observations(
         all_revisions=True, approved_only=True, indicators=codes, areas=[resolution.area]
     )

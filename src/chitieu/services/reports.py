@@ -52,7 +52,12 @@ def build_content(
         areas=sorted(_evaluated_areas(result)),
     )
     return content.build(
-        result, observations, lang=lang, date=date, outlook=outlook(store, result, lang)
+        result,
+        observations,
+        lang=lang,
+        date=date,
+        outlook=outlook(store, result, lang),
+        in_year=in_year(store, result, lang),
     )
 
 
@@ -60,6 +65,31 @@ def _evaluated_areas(result: ResolutionResult) -> set[str]:
     """The resolution's area and any other its clauses were evaluated on (a successor)."""
     here = result.resolution.area
     return {here} | {r.area for t in (*result.targets, *result.extra) for r in t.clauses}
+
+
+def in_year(store: Store, result: ResolutionResult, lang: str) -> list[OutlookItem]:
+    """The provisional status of each clause whose year ``as_of`` has sub-annual figures
+    only: "(6) 6a. Kim ngạch xuất khẩu — tạm tính, 9 tháng: Có nguy cơ", and its sentence."""
+    from chitieu.core.results import VERDICT_LABEL
+    from chitieu.reports.content import OutlookItem
+    from chitieu.services import in_year as in_year_service
+
+    tracked = in_year_service.in_year(store, result.resolution.id, result.as_of)
+    numbers = {c.id: t.number for t in result.resolution.targets for c in t.clauses}
+    items = []
+    for s in tracked.shown:
+        clause = s.target.clause
+        number = numbers.get(clause.id)
+        head = f"({number}) " if number is not None else ""
+        label = clause.label.get(lang) or s.target.indicator.name.get(lang)
+        verdict = VERDICT_LABEL[s.verdict].get(lang)
+        items.append(
+            OutlookItem(
+                f"{head}{clause.id}. {label} — {s.label.get(lang)}: {verdict}",
+                (s.explanation.get(lang),),
+            )
+        )
+    return items
 
 
 def outlook(store: Store, result: ResolutionResult, lang: str) -> list[OutlookItem]:

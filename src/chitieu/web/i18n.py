@@ -48,6 +48,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bound": ("Mục tiêu", "Target value"),
     "figure": ("Số liệu", "Figure"),
     "year": ("Năm", "Year"),
+    "period": ("Kỳ", "Period"),
+    "year_or_period": (
+        "Năm hoặc kỳ (2025, 2026-Q1, 9 tháng 2026)",
+        "Year or period (2025, 2026-Q1, 2026-9M)",
+    ),
+    "basis": ("Cơ sở của số liệu", "What the figure is measured against"),
+    "basis_level": ("Giá trị của kỳ", "The level for the period"),
+    "basis_same_period": ("% so với cùng kỳ năm trước", "% change on the same period last year"),
+    "basis_plan": ("% kế hoạch năm", "% of the year's plan"),
+    "basis_previous_period": ("% so với kỳ trước", "% change on the previous period"),
+    "in_year": ("Theo dõi trong năm", "During the year"),
     "value": ("Giá trị", "Value"),
     "unit": ("Đơn vị", "Unit"),
     "data_status": ("Tình trạng số liệu", "Data status"),
@@ -69,8 +80,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "area": ("Địa bàn", "Area"),
     "submit": ("Gửi duyệt", "Submit for review"),
     "paste": (
-        "Hoặc dán nhiều năm, mỗi dòng «năm giá trị»",
-        "Or paste several years, one 'year value' per line",
+        "Hoặc dán nhiều năm hoặc kỳ, mỗi dòng «năm giá trị» hay «kỳ giá trị» (2026-Q1 30,5)",
+        "Or paste several years or periods, one 'period value' per line (2026-Q1 30.5)",
     ),
     "upload_csv": (
         "Tải lên tệp số liệu (mẫu Excel .xlsx, .csv hoặc .json)",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class In(BaseModel):
@@ -22,10 +22,37 @@ class In(BaseModel):
 
 
 class FigureIn(In):
-    """One figure to submit. Numbers in machine format: JSON numbers or "1234.5"."""
+    """One figure to submit. Numbers in machine format: JSON numbers or "1234.5".
+
+    Give ``year`` for a whole year, or ``period`` for any period (which wins when both
+    are given)."""
 
     indicator: str = Field(min_length=1, max_length=200)
-    year: int = Field(ge=1945, le=2200)
+    year: int | None = Field(default=None, ge=1945, le=2200)
+    period: str | None = Field(
+        default=None,
+        min_length=4,
+        max_length=40,
+        description=(
+            "The period's code: 2026 (a year), 2021-2025 (several years), 2026-M01 (a "
+            "month), 2026-Q1 (a quarter), 2026-H1 / 2026-H2 (a half year), 2026-9M (the "
+            "first 9 months: 2M..11M, the year to date). Written forms are read too: "
+            "01/2026, tháng 1/2026, Q1/2026, quý I/2026, 2026-S1, 6 tháng đầu năm 2026, "
+            "9 tháng 2026, 9T/2026."
+        ),
+        examples=["2026-9M"],
+    )
+    basis: str = Field(
+        default="level",
+        max_length=20,
+        description=(
+            "What the number is measured against: level (the value for the period), "
+            "same_period (% change on the same period of the previous year, 'so với cùng "
+            "kỳ'), plan (% of the year's plan, 'bằng …% kế hoạch năm'), previous_period (% "
+            "change on the previous month or quarter), year:2015 (against a named year)."
+        ),
+        examples=["same_period"],
+    )
     value: float | int | str
     unit: str = Field(default="", max_length=100)
     area: str = Field(default="", max_length=100)
@@ -37,6 +64,12 @@ class FigureIn(In):
     seen_revision: int | None = Field(
         default=None, ge=0, description="The revision you based this on (optimistic locking)."
     )
+
+    @model_validator(mode="after")
+    def _a_year_or_a_period(self) -> FigureIn:
+        if self.year is None and self.period is None:
+            raise ValueError("give 'year' or 'period'")
+        return self
 
     @field_validator("value", mode="before")
     @classmethod

@@ -135,6 +135,9 @@ def render(
         "verdict_class": lambda v: "v-none" if v is None else VERDICT_CLASS[v],
         "verdict_icon": lambda v: "" if v is None else VERDICT_ICON[v],
         "status_label": lambda s: Status(s).label.get(lang),
+        # a figure's period ("quý I/2026") and, unless a level, what it is measured against
+        "period_label": lambda o: o.period_label(lang),
+        "basis_label": lambda o: o.basis_label(lang),
         "qualifier_label": lambda q: QUALIFIER_LABEL[Qualifier(q)][1 if lang == "en" else 0],
         "sparkline": sparkline,
         "iso_date": lambda text: fmt_date(datetime.fromisoformat(text), lang) if text else "",

@@ -18,6 +18,7 @@ from chitieu.core.access import Action, allowed, allowed_somewhere
 from chitieu.exchange import evaluation_json, figures_json
 from chitieu.services import dashboard
 from chitieu.services import figures as figure_service
+from chitieu.services import in_year as in_year_service
 from chitieu.services import tasks as task_service
 from chitieu.store import Store
 from chitieu.store.accounts import Account
@@ -114,7 +115,27 @@ def target(
     body = evaluation_json.target_dict(detail.target, detail.result)
     body["figures"] = [_figure(f) for f in detail.figures]
     body["agencies"] = list(detail.agencies)
+    # provisional statuses of the year evaluated, while it has sub-annual figures only
+    tracked = in_year_service.InYear(
+        detail.result.resolution, detail.result.as_of, tuple(detail.in_year.values())
+    )
+    body["in_year"] = in_year_service.in_year_dict(tracked)["statuses"]
     return body
+
+
+@router.get("/resolutions/{resolution_id}/in-year")
+def in_year(
+    resolution_id: str,
+    store: StoreDep,
+    who: Viewer,
+    year: Annotated[int, Query(ge=1900, le=2200, description="The year to follow.")],
+) -> dict[str, Any]:
+    """In-year tracking: each clause whose target for ``year`` is known, set against the
+    year's latest sub-annual figure (flow pace, share of plan, growth so far or level),
+    always provisional ("tạm tính, 9 tháng"); ``superseded`` once an annual figure of
+    the year exists (the yearly evaluation is then the verdict)."""
+    _resolution_or_404(store, resolution_id)
+    return in_year_service.in_year_dict(in_year_service.in_year(store, resolution_id, year))
 
 
 def _figure(f: dashboard.FigureRow) -> dict[str, Any]:
@@ -165,7 +186,8 @@ def submit(
         form = figure_service.EntryForm(
             indicator=fig.indicator,
             area=fig.area,
-            year=str(fig.year),
+            year=fig.period if fig.period is not None else str(fig.year),
+            basis=fig.basis,
             value=str(fig.value),
             unit=fig.unit,
             status=fig.status,

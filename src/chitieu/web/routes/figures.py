@@ -11,7 +11,7 @@ from starlette.datastructures import FormData
 
 from chitieu.core.access import Action, allowed
 from chitieu.core.observations import Qualifier, Status
-from chitieu.core.periods import PeriodError, parse_basis, parse_period
+from chitieu.core.periods import BasisKind, PeriodError, parse_basis, parse_period
 from chitieu.services import figures as figure_service
 from chitieu.store import Store
 from chitieu.store.accounts import Account
@@ -46,6 +46,7 @@ def _entry_context(
         "areas": resolution.areas,
         "statuses": list(Status),
         "qualifiers": list(Qualifier),
+        "bases": [k.value for k in BasisKind if k is not BasisKind.YEAR],
         "assignment": assignment,
         "agencies": {a.code: a.name.get(lang) for a in store.agencies()},
     }
