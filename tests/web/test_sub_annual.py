@@ -104,6 +104,10 @@ def test_the_target_page_lists_parts_under_their_year_and_the_in_year_status(
     assert "9 tháng đầu năm 2025 là 3,4% (ước), so với mục tiêu năm 2025 (dưới 3,5%)" in words(
         block.group(1)
     )
+    overview = fresh_site.client("xem").get(f"/r/{XVI}", params={"as_of": 2025}).text
+    line = re.search(r'<p class="small in-year" data-period="2025-9M">(.*?)</p>', overview, re.S)
+    assert line is not None
+    assert words(line.group(1)) == "3,4 % (9 tháng đầu năm 2025): Đúng tiến độ, tạm tính, 9 tháng"
     api = Api(fresh_site, "xem")
     detail = api.get(f"{API}/resolutions/{XVI}/targets/11", as_of=2025)
     assert [s["period"] for s in detail["in_year"]] == ["2025-9M"]

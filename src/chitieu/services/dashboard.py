@@ -43,6 +43,8 @@ class TargetRow:
     latest: str  # the headline clause's figure as people read it, "—" when none
     trend: tuple[tuple[int, float], ...]  # the headline indicator's yearly series
     sentence: str
+    # the headline clause's provisional status while the year has sub-annual figures only
+    in_year: InYearStatus | None = None
 
 
 @dataclass(frozen=True)
@@ -155,12 +157,20 @@ def overview(
         ),
     )
 
+    tracked = cache.cached(
+        store,
+        ("in-year", resolution_id, result.as_of, area),
+        lambda: in_year_service.in_year(store, resolution_id, result.as_of, area=area),
+    )
+    provisional = in_year_service.shown_by_clause(tracked)
+
     def row(t: TargetResult) -> TargetRow:
         head = t.headline
         latest = "—" if head is None else figure_text(head, lang)
         trend = () if head is None else series.get(head.clause.indicator, ())
         sentence = "" if head is None else head.explanation.get(lang)
-        return TargetRow(t, target_agencies(t, assignment), latest, trend, sentence)
+        now = None if head is None else provisional.get(head.clause.id)
+        return TargetRow(t, target_agencies(t, assignment), latest, trend, sentence, now)
 
     def keep(r: TargetRow) -> bool:
         if group and r.result.target.group != group:
