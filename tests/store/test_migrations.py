@@ -32,6 +32,7 @@ TABLES = {
     "api_tokens",
     "app_settings",
     "observation_reviews",
+    "observation_justifications",
     "task_updates",
     "audit_log",
 }
@@ -47,7 +48,7 @@ def test_init_creates_all_tables(empty_store: Store) -> None:
     empty_store.init()
     names = set(sa.inspect(empty_store.engine).get_table_names())
     assert names == TABLES | {"alembic_version"}
-    assert empty_store.schema_revision() == migrate.head_revision() == "0003"
+    assert empty_store.schema_revision() == migrate.head_revision() == "0005"
     assert empty_store.is_initialised()
 
 
@@ -109,8 +110,27 @@ def test_migration_0003_keeps_review_steps(empty_store: Store) -> None:
     oid = submit_one(empty_store, fig("12.38"))
     empty_store.review_figure(oid, ReviewAction.APPROVE, reviewer=REVIEWER)
     before = empty_store.review_history(oid)
-    migrate.upgrade(empty_store.engine)
+    migrate.upgrade(empty_store.engine, "0003")
     assert empty_store.schema_revision() == "0003"
     assert empty_store.review_history(oid) == before
     empty_store.withdraw_figure(oid, by=REVIEWER, reason="sau khi nâng cấp")
     assert state(empty_store, oid) is ReviewState.WITHDRAWN
+
+
+def test_migration_0005_closes_proposals_left_behind(empty_store: Store) -> None:
+    """A proposal a newer revision replaced before 0005 stays "submitted" out of the queue;
+    the upgrade closes it as superseded and keeps every other step as it was."""
+    migrate.upgrade(empty_store.engine, "0003")
+    empty_store.save_resolution(resolution(), "id: haiphong-xvi-2020-2025\n", "resolution.yaml")
+    left = submit_one(empty_store, fig("12.38"))
+    waiting = submit_one(empty_store, fig("7", 2022))
+    # Before 0005 a correction left its predecessor "submitted": the newer revision here
+    # comes from a trusted load, which writes no step.
+    empty_store.add_observations([fig("12.4")])
+    before = empty_store.review_history(waiting)
+    migrate.upgrade(empty_store.engine)
+    assert empty_store.schema_revision() == "0005"
+    assert state(empty_store, left) is ReviewState.SUPERSEDED
+    assert "superseded by revision 2" in empty_store.review_history(left)[-1].comment
+    assert empty_store.review_history(waiting) == before
+    assert [r.observation_id for r in empty_store.awaiting_review()] == [waiting]
