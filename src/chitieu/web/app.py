@@ -38,6 +38,7 @@ from chitieu.web.config import WebSettings
 from chitieu.web.deps import CsrfFailed, Forbidden, LoginRequired
 from chitieu.web.i18n import translate
 from chitieu.web.routes import admin, api, auth, figures, files, pages, reading, tasks
+from chitieu.web.schemas import field_path, invalid_input
 from chitieu.web.security import BadInput, nul_in_url
 
 HERE = Path(__file__).resolve().parent
@@ -152,7 +153,12 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def login_required(request: Request, exc: LoginRequired) -> Response:
         if _wants_json(request):
             return JSONResponse(
-                {"error": "unauthorized", "message": "log in or send a bearer token"},
+                {
+                    "error": "unauthorized",
+                    "message": translate("unauthorized", views.lang_of(request)),
+                    "message_vi": translate("unauthorized", "vi"),
+                    "message_en": translate("unauthorized", "en"),
+                },
                 status_code=401,
                 headers={"WWW-Authenticate": "Bearer"},
             )
@@ -173,13 +179,18 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        detail = [
-            {
-                "field": ".".join(str(p) for p in e.get("loc", ()) if p != "body"),
-                "message": e["msg"],
-            }
-            for e in exc.errors()
-        ]
+        lang = views.lang_of(request)
+        detail = []
+        for e in exc.errors():
+            said = invalid_input(e)
+            detail.append(
+                {
+                    "field": field_path(e.get("loc", ())),
+                    "message": said.get(lang),
+                    "message_vi": said.vi,
+                    "message_en": said.en,
+                }
+            )
         return _error(request, 422, "bad_request", detail)
 
     @app.exception_handler(EntryError)

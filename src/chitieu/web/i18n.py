@@ -126,6 +126,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "loaded_ok": ("Đã nạp {what}.", "Loaded {what}."),
     "fix_errors": ("Chưa lưu. Hãy sửa các lỗi sau:", "Not saved. Please fix:"),
     "forbidden": ("Bạn không có quyền thực hiện thao tác này.", "You may not do this."),
+    "unauthorized": (
+        "Hãy đăng nhập hoặc gửi mã truy cập (Authorization: Bearer …).",
+        "Log in or send an access token (Authorization: Bearer …).",
+    ),
     "not_found": ("Không tìm thấy trang.", "Page not found."),
     "bad_request": ("Yêu cầu không hợp lệ.", "Invalid request."),
     "csrf": (
@@ -196,6 +200,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "claim_inconsistent": ("không khớp", "inconsistent"),
     "claim_unverifiable": ("không kiểm tra được", "unverifiable"),
     "tools": ("Công cụ", "Tools"),
+    "justification": (
+        "Giải trình (bắt buộc khi số liệu bất thường)",
+        "Justification (required for an unusual figure)",
+    ),
+    "justification_upload": (
+        "Giải trình cho các số liệu bất thường trong tệp (nếu có)",
+        "Justification for the unusual figures in the file (if any)",
+    ),
+    "justification_label": ("Giải trình của người nhập", "Justification by the submitter"),
+    "no_justification": (
+        "Chưa có giải trình cho số liệu bất thường này.",
+        "No justification was written for this unusual figure.",
+    ),
+    "plausibility": ("Kiểm tra tính hợp lý", "Plausibility"),
+    "severity_impossible": ("không thể đúng", "impossible"),
+    "severity_implausible": ("bất thường", "unusual"),
+    "previous_value": ("Giá trị trước khi sửa", "Value before this correction"),
+    "first_entry": ("lần nhập đầu tiên", "first entry"),
+    "last_year": ("Năm trước", "Previous year"),
+    "same_period": ("Số liệu khác cùng kỳ", "Other figures for the same period"),
+    "differs": ("khác số đang duyệt", "differs"),
+    "queue_help": (
+        "Mỗi số liệu kèm số trước khi sửa, số năm trước, các số liệu khác cùng kỳ, chỉ tiêu "
+        "liên quan và kết quả kiểm tra. Đánh dấu nhiều số liệu để duyệt một lần.",
+        "Each figure comes with the value it corrects, last year's figure, the other figures "
+        "for the same period, its targets and the checks. Tick several to approve them at once.",
+    ),
+    "select_all": ("Chọn tất cả", "Select all"),
+    "approve_selected": ("Duyệt các số liệu đã chọn", "Approve the selected figures"),
+    "select_figure": ("Chọn số liệu {id}", "Select figure {id}"),
+    "select_first": (
+        "Chưa chọn số liệu nào: đánh dấu các số liệu cần duyệt trước.",
+        "No figure selected: tick the figures to approve first.",
+    ),
+    "approved_n": ("Đã duyệt {n} số liệu.", "{n} figure(s) approved."),
+    "approved_one": (
+        "Đã duyệt số liệu {id}: số liệu được dùng để đánh giá từ bây giờ.",
+        "Figure {id} approved: evaluations use it from now on.",
+    ),
+    "returned_one": (
+        "Đã trả lại số liệu {id} cho người nhập.",
+        "Figure {id} returned to the submitter.",
+    ),
+    "reopened_one": ("Đã mở khóa số liệu {id}.", "Figure {id} reopened."),
+    "return_comment": ("Ý kiến khi trả lại (bắt buộc)", "Comment when returning (required)"),
+    "withdraw_confirm": ("Rút hẳn số liệu này", "Withdraw this figure"),
+    "state_superseded": ("đã được thay", "superseded"),
+    "source_class": ("Loại nguồn", "Source type"),
     "importance_high": ("nghiêm trọng", "high"),
     "importance_medium": ("trung bình", "medium"),
     "importance_low": ("thấp", "low"),

@@ -106,6 +106,23 @@ def _with_lang(request: Request, lang: str) -> str:
     return f"{url.path}?{url.query}"
 
 
+def flash(request: Request, message: str, kind: str = "notice") -> None:
+    """A message for the next page this session shows (after a redirect): the confirmation
+    of what was just done, never carried in the address."""
+    if "session" in request.scope and message:
+        request.session["flash"] = {"message": message[:2000], "kind": kind}
+
+
+def _take_flash(request: Request) -> dict[str, str] | None:
+    if "session" not in request.scope:
+        return None
+    found = request.session.pop("flash", None)
+    if not isinstance(found, dict):
+        return None
+    kind = "alert" if found.get("kind") == "alert" else "notice"
+    return {"message": str(found.get("message", "")), "kind": kind}
+
+
 def render(
     request: Request, template: str, context: dict[str, Any], status_code: int = 200
 ) -> HTMLResponse:
@@ -142,6 +159,7 @@ def render(
         "path": request.url.path,
         # The same page (filters kept) in the other language.
         "lang_url": _with_lang(request, "en" if lang == "vi" else "vi"),
+        "flash": _take_flash(request),
     }
     names = context.get("agencies")
     known: dict[str, str] = names if isinstance(names, dict) else {}

@@ -15,13 +15,14 @@ from fastapi.responses import JSONResponse
 from pydantic import ConfigDict, Field
 
 from chitieu.core.access import Action, allowed, allowed_somewhere
+from chitieu.core.observations import Observation
 from chitieu.exchange import evaluation_json, figures_json
 from chitieu.services import dashboard
 from chitieu.services import figures as figure_service
 from chitieu.services import tasks as task_service
 from chitieu.store import Store
 from chitieu.store.accounts import Account
-from chitieu.store.errors import NotFoundError, StaleError
+from chitieu.store.errors import NotFoundError, StaleError, StoreError
 from chitieu.store.records import RowKey
 from chitieu.store.review import ReviewAction
 from chitieu.web import schemas, views
@@ -159,8 +160,10 @@ def submit(
     if not allowed_somewhere(account.principal, Action.ENTER_FIGURE):
         raise Forbidden()
     problems: list[figure_service.FieldProblem] = []
-    built = []
+    built: list[Observation] = []
+    fields: list[tuple[str, str, str]] = []
     expected: dict[RowKey, int] = {}
+    why: dict[RowKey, str] = {}
     for n, fig in enumerate(body.figures):
         form = figure_service.EntryForm(
             indicator=fig.indicator,
@@ -183,14 +186,20 @@ def submit(
             )
             continue
         built.extend(obs)
+        fields.extend(
+            (f"figures[{n}].value", f"figures[{n}].year", f"figures[{n}].justification")
+            for _ in obs
+        )
+        o = obs[0]
+        key = (o.indicator, o.area, o.period[0], o.period[1], str(o.status))
         if fig.seen_revision is not None:
-            o = obs[0]
-            expected[(o.indicator, o.area, o.period[0], o.period[1], str(o.status))] = (
-                fig.seen_revision
-            )
+            expected[key] = fig.seen_revision
+        if fig.justification.strip():
+            why[key] = fig.justification
     if problems:
         raise figure_service.EntryError(problems)
     figure_service.check_scope(account.principal, built, store.indicator_agencies())
+    justified = figure_service.plausible(store, resolution_id, built, why, fields)
     try:
         submission = store.submit_figures(
             built,
@@ -198,6 +207,7 @@ def submit(
             reason=body.reason,
             dataset="api",
             expected_revisions=expected or None,
+            justifications=justified,
         )
     except StaleError as exc:  # both values in the answer: the client shows them, then decides
         return JSONResponse(  # type: ignore[return-value]
@@ -209,6 +219,10 @@ def submit(
             },
             status_code=409,
         )
+    except StoreError as exc:
+        if exc.code != "correction_reason":
+            raise
+        raise figure_service.EntryError([figure_service.correction_reason_problem()]) from exc
     added = submission.added
     return schemas.SubmitOut(
         observation_ids=list(submission.observation_ids),
