@@ -16,7 +16,13 @@ from typing import Final
 
 from chitieu.core.model import Citation, Text
 
-__all__ = ["SOURCE_CLASS_LABEL", "SourceClass", "classify_source", "link_of"]
+__all__ = [
+    "SOURCE_CLASS_LABEL",
+    "SourceClass",
+    "classify_source",
+    "link_of",
+    "source_class_label",
+]
 
 
 class SourceClass(StrEnum):
@@ -189,3 +195,8 @@ def link_of(citation: Citation) -> str:
     if any(ch.isspace() or ord(ch) < 32 for ch in url):
         return ""
     return url
+
+
+def source_class_label(citation: Citation, lang: str = "vi") -> str:
+    """The class of a figure's source as people read it ("báo chí", "official statistics")."""
+    return SOURCE_CLASS_LABEL[classify_source(citation)].get(lang)

@@ -59,6 +59,10 @@ class TargetLink:
     clause_id: str
     label: Text
     bound: Text
+    term: tuple[int, int]  # base year … last year of the resolution
+
+    def covers(self, obs: Observation) -> bool:
+        return self.term[0] <= obs.period[0] and obs.period[1] <= self.term[1]
 
     @property
     def href(self) -> str:
@@ -121,6 +125,7 @@ def _targets(store: Store) -> dict[str, list[TargetLink]]:
                         clause.id,
                         name,
                         Text(bound_phrase(clause.bound, "vi"), bound_phrase(clause.bound, "en")),
+                        (res.base_year, res.period[1]),
                     )
                 )
     return links
@@ -183,12 +188,18 @@ def queue(store: Store) -> list[QueueItem]:
                 by_revision.get((*key, obs.revision - 1)),
                 in_force.get((obs.indicator, obs.area, (year, year))) if obs.is_year else None,
                 others,
-                tuple(links.get(obs.indicator, ())),
+                _serving(links.get(obs.indicator, []), obs),
                 classify_source(obs.source),
                 link_of(obs.source),
             )
         )
     return items
+
+
+def _serving(links: list[TargetLink], obs: Observation) -> tuple[TargetLink, ...]:
+    """The targets of the resolutions whose term holds the figure (all, when none does)."""
+    inside = [link for link in links if link.covers(obs)]
+    return tuple(inside or links)
 
 
 def _state(states: dict[int, Review], obs: Observation) -> ReviewState:

@@ -35,7 +35,7 @@ from chitieu.store import Store
 from chitieu.store.errors import ConflictError, NotFoundError, StoreError
 from chitieu.web import views
 from chitieu.web.config import WebSettings
-from chitieu.web.deps import CsrfFailed, Forbidden, LoginRequired
+from chitieu.web.deps import CsrfFailed, Forbidden, LoginRequired, current_account
 from chitieu.web.i18n import translate
 from chitieu.web.routes import admin, api, auth, figures, files, pages, reading, tasks
 from chitieu.web.schemas import field_path, invalid_input
@@ -104,6 +104,8 @@ def create_app(settings: WebSettings | None = None, store: Store | None = None) 
     @app.get("/api/v1/docs", include_in_schema=False)
     def api_docs(request: Request) -> Response:
         # The API's reference from its own OpenAPI description, rendered here: no CDN.
+        # Who is logged in (if anybody) is known, so the header says so, as on every page.
+        current_account(request)
         return views.render(request, "api_docs.html", {"spec": app.openapi()})
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -16,9 +16,11 @@ from pydantic import ConfigDict, Field
 
 from chitieu.core.access import Action, allowed, allowed_somewhere
 from chitieu.core.observations import Observation
+from chitieu.core.sources import classify_source
 from chitieu.exchange import evaluation_json, figures_json
 from chitieu.services import dashboard
 from chitieu.services import figures as figure_service
+from chitieu.services import review as review_service
 from chitieu.services import tasks as task_service
 from chitieu.store import Store
 from chitieu.store.accounts import Account
@@ -120,6 +122,7 @@ def target(
 
 def _figure(f: dashboard.FigureRow) -> dict[str, Any]:
     out = figures_json.observation_dict(f.obs)
+    out["source_class"] = classify_source(f.obs.source).value
     out["review_state"] = f.state.value
     out["in_force"] = f.in_force
     return out
@@ -139,6 +142,7 @@ def observations(
     out = []
     for o in rows:
         item = figures_json.observation_dict(o)
+        item["source_class"] = classify_source(o.source).value
         review = states.get(o.id) if o.id is not None else None
         item["review_state"] = "approved" if review is None else review.state.value
         out.append(item)
@@ -238,12 +242,34 @@ def review_queue(store: StoreDep, account: Annotated[Account, Depends(logged_in)
         raise Forbidden()
     return [
         {
-            **figures_json.observation_dict(obs),
-            "submitted_by": r.actor,
-            "submitted_at": r.at.isoformat(),
-            "comment": r.comment,
+            **figures_json.observation_dict(it.obs),
+            "source_class": it.source_class.value,
+            "submitted_by": it.review.actor,
+            "submitted_at": it.review.at.isoformat(),
+            "comment": it.review.comment,
+            "plausibility": [
+                {
+                    "rule": f.rule,
+                    "severity": f.severity.value,
+                    "message_vi": f.message.vi,
+                    "message_en": f.message.en,
+                }
+                for f in it.findings
+            ],
+            "justification": it.justification.text if it.justification else "",
+            "previous_revision_value": str(it.previous.value) if it.previous else None,
+            "other_statuses": [
+                {
+                    "status": x.obs.status.value,
+                    "value": str(x.obs.value),
+                    "unit": x.obs.unit,
+                    "review_state": x.state.value,
+                    "differs": x.differs,
+                }
+                for x in it.others
+            ],
         }
-        for r, obs in figure_service.review_queue(store)
+        for it in review_service.queue(store)
     ]
 
 
