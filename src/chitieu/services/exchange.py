@@ -185,15 +185,20 @@ def submit_observations(
     )
 
 
+#: The field of the closing advice of a refused batch (what to do, not one more problem).
+JUSTIFICATION_FIELD = "justification"
+
+
 def _gate_problems(
     store: Store, observations: Sequence[Observation], decided: plausibility.Gate, filename: str
 ) -> list[Problem]:
     indicators = {i.code: i for i in store.indicators()}
+    areas = {a.code: a.name for a in store.areas()}
     out: list[Problem] = []
     for n, finding in sorted(decided.refused + decided.unexplained, key=lambda x: x[0]):
         obs = observations[n]
-        what = plausibility.describe(obs, indicators, "vi")
-        what_en = plausibility.describe(obs, indicators, "en")
+        what = plausibility.describe(obs, indicators, "vi", areas)
+        what_en = plausibility.describe(obs, indicators, "en", areas)
         need = "" if finding.refused else " Cần giải trình (justification)."
         out.append(
             Problem(
@@ -210,7 +215,7 @@ def _gate_problems(
             Problem(
                 filename,
                 None,
-                "",
+                JUSTIFICATION_FIELD,
                 "số liệu bất thường cần giải trình (unusual figures need a justification: "
                 "--justification)",
                 vi="Có số liệu bất thường: hãy kiểm tra lại, hoặc ghi giải trình vì sao các số "

@@ -167,8 +167,14 @@ def gate(
     return out
 
 
-def describe(obs: Observation, indicators: Mapping[str, Indicator], lang: str) -> str:
-    """A figure as a line of a list names it: "Tỷ lệ thất nghiệp …, haiphong, 2025 (ước)"."""
+def describe(
+    obs: Observation,
+    indicators: Mapping[str, Indicator],
+    lang: str,
+    areas: Mapping[str, Text] | None = None,
+) -> str:
+    """A figure as a line of a list names it: "Tỷ lệ thất nghiệp …, Hải Phòng, 2025 (ước)"."""
     ind = indicators.get(obs.indicator)
     name = ind.name.get(lang) if ind is not None else obs.indicator
-    return f"{name}, {obs.area}, {obs.period_label()} ({obs.status.label.get(lang)})"
+    area = areas[obs.area].get(lang) if areas and obs.area in areas else obs.area
+    return f"{name}, {area}, {obs.period_label()} ({obs.status.label.get(lang)})"

@@ -152,8 +152,8 @@ def read_xlsx(
     except UnsafeOfficeFileError as exc:
         problems.file(
             f"tệp Excel bị từ chối (workbook refused): {exc}",
-            "Tệp Excel bị từ chối vì có cấu trúc không an toàn; hãy dùng biểu mẫu gốc.",
-            "The workbook is refused: its structure is unsafe; use the original template.",
+            f"Tệp Excel bị từ chối vì có cấu trúc không an toàn ({exc}); hãy dùng biểu mẫu gốc.",
+            f"The workbook is refused, its structure is unsafe ({exc}); use the original template.",
         )
         problems.raise_if_any()
     try:

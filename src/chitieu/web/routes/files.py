@@ -269,7 +269,11 @@ async def upload(
 def problem_lines(exc: DefinitionError, name: str, server_path: str, lang: str) -> str:
     """Every problem of a file on its own line, in the file's order, in ``lang``, under the
     user's own file name: "so-lieu.xlsx: 2 chỗ cần sửa" then "Hàng 4, cột F: …"."""
-    problems = sorted(exc.problems, key=lambda p: p.position)
+    advice = [p for p in exc.problems if p.field == exchange.JUSTIFICATION_FIELD]
+    problems = sorted(
+        (p for p in exc.problems if p.field != exchange.JUSTIFICATION_FIELD),
+        key=lambda p: p.position,
+    )
     lines = []
     for p in problems:
         text = p.text(lang).replace(server_path, name)
@@ -291,4 +295,4 @@ def problem_lines(exc: DefinitionError, name: str, server_path: str, lang: str) 
         if lang == "en"
         else f"{name}: chưa lưu gì, có {count} chỗ cần sửa"
     )
-    return "\n".join([head, *lines])
+    return "\n".join([head, *lines, *(p.text(lang) for p in advice)])
