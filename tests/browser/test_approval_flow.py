@@ -63,9 +63,9 @@ def test_editor_enters_reviewer_approves_overview_changes(
     # The reviewer approves it from the queue.
     log_in(page, server, "duyet1")
     page.goto(f"{server}/review")
-    item = page.locator("table.queue tbody tr")
+    item = page.locator("ol.queue li.item")
     expect(item).to_have_count(1)
-    expect(item).to_contain_text("3,2 %")
+    expect(item).to_contain_text("3,2%")
     expect(item).to_contain_text("nhaplieu")
     page.screenshot(path=str(shots / "4-review-queue.png"), full_page=True)
     item.get_by_role("button", name="Duyệt").click()

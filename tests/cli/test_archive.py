@@ -75,7 +75,7 @@ def archive(original: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("archive") / "sao-luu.zip"
     result = run(original, "dump", "-o", str(path))
     assert result.exit_code == 0, result.output
-    assert f"Đã ghi bản lưu {path}: 15 bảng" in result.output
+    assert f"Đã ghi bản lưu {path}: 16 bảng" in result.output
     assert "Không sao lưu (bí mật): app_settings: session_secret" in result.output
     return path
 

@@ -351,7 +351,8 @@ def test_web_upload_refuses_with_422(honest: dict[str, bytes], site: Site) -> No
     assert response.status_code == 422
     message = re.search(r'id="err-file"[^>]*>(.*?)</p>', response.text, re.S)
     assert message is not None
-    assert "workbook refused" in message.group(1)
+    # One plain Vietnamese sentence, keeping the technical reason for whoever looks into it.
+    assert "Tệp Excel bị từ chối vì có cấu trúc không an toàn" in message.group(1)
     assert "document type declaration" in message.group(1)
     assert len(site.store.observations()) == before
 

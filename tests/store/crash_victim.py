@@ -42,6 +42,10 @@ from chitieu.store import Store, db
 XVI = "haiphong-xvi-2020-2025"
 ACTOR = Principal("crash-test", Role.ADMIN)
 YEARS = range(1960, 2011)  # no figure of the dataset is that old: nothing is locked
+# Batch k corrects batch k-1 (a correction needs a reason), and years that old need a
+# justification (the plausibility rules ask for one before the previous term).
+REASON = "lô sau sửa lô trước"
+WHY = "số liệu thử nghiệm cho những năm xa"
 
 
 def marker(trial: int, batch: int) -> str:
@@ -99,9 +103,11 @@ def victim(request: dict[str, Any], progress: TextIO) -> None:
         if request["mode"] == "import":
             path = work / name
             path.write_text(text, encoding="utf-8")
-            exchange.import_file(store, path, recorded_by=ACTOR.username)
+            exchange.import_file(
+                store, path, recorded_by=ACTOR.username, reason=REASON, justification=WHY
+            )
         else:
-            figure_service.submit_csv(store, XVI, text, name, ACTOR)
+            figure_service.submit_csv(store, XVI, text, name, ACTOR, REASON, WHY)
         say(f"done {k}")
     say("finished")
     # Wait for the SIGKILL: the test only ever kills a process that is still running

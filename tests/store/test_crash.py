@@ -225,7 +225,12 @@ def _check(url: str, backend: str, trial: int, lines: list[str], tally: Tally) -
             "urban-unemployment,haiphong,1999,4.5,%,official,exact,Sau sự cố\n"
         )
         after = figure_service.submit_csv(
-            store, XVI, csv, f"after-{trial}.csv", Principal("kiem-tra", Role.ADMIN)
+            store,
+            XVI,
+            csv,
+            f"after-{trial}.csv",
+            Principal("kiem-tra", Role.ADMIN),
+            justification="một năm xa, chỉ để thử ghi",
         )
         assert after.added.inserted == 1
 

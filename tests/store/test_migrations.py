@@ -19,7 +19,7 @@ from chitieu.store import AddResult, Store, migrate
 from chitieu.store.approval import ReviewState
 from chitieu.store.tables import Base
 from tests.store import old_schema
-from tests.store.review.conftest import REVIEWER, state
+from tests.store.review.conftest import REVIEWER, fig, resolution, state, submit_one
 
 TABLES = {
     "resolutions",
@@ -35,6 +35,7 @@ TABLES = {
     "api_tokens",
     "app_settings",
     "observation_reviews",
+    "observation_justifications",
     "task_updates",
     "audit_log",
 }
@@ -50,7 +51,7 @@ def test_init_creates_all_tables(empty_store: Store) -> None:
     empty_store.init()
     names = set(sa.inspect(empty_store.engine).get_table_names())
     assert names == TABLES | {"alembic_version"}
-    assert empty_store.schema_revision() == migrate.head_revision() == "0004"
+    assert empty_store.schema_revision() == migrate.head_revision() == "0005"
     assert empty_store.is_initialised()
 
 
@@ -144,7 +145,7 @@ def test_migration_0004_upgrades_a_store_with_figures_in_place(empty_store: Stor
         old_schema.write_figures(conn)
     figures, steps = _figures(empty_store), _steps(empty_store)
     migrate.upgrade(empty_store.engine)
-    assert empty_store.schema_revision() == "0004"
+    assert empty_store.schema_revision() == migrate.head_revision()
     assert _figures(empty_store) == figures
     assert _steps(empty_store) == steps
     stored = empty_store.observations()
@@ -191,7 +192,7 @@ def test_downgrade_from_0004_keeps_annual_figures_and_refuses_to_drop_others(
     empty_store.add_observations([replace(latest, id=None, part="Q1")])
     with pytest.raises(sa.exc.IntegrityError):
         _downgrade(empty_store, "0003")
-    assert empty_store.schema_revision() == "0004"
+    assert empty_store.schema_revision() == migrate.head_revision()
     assert len(empty_store.observations()) == len(figures) + 1
 
 
@@ -200,3 +201,22 @@ def _downgrade(store: Store, revision: str) -> None:
     with store.engine.connect() as conn, migrate.foreign_keys_checked_at_end(conn), conn.begin():
         config.attributes["connection"] = conn
         command.downgrade(config, revision)
+
+
+def test_migration_0005_closes_proposals_left_behind(empty_store: Store) -> None:
+    """A proposal a newer revision replaced before 0005 stays "submitted" out of the queue;
+    the upgrade closes it as superseded and keeps every other step as it was."""
+    migrate.upgrade(empty_store.engine, "0004")
+    empty_store.save_resolution(resolution(), "id: haiphong-xvi-2020-2025\n", "resolution.yaml")
+    left = submit_one(empty_store, fig("12.38"))
+    waiting = submit_one(empty_store, fig("7", 2022))
+    # Before 0005 a correction left its predecessor "submitted": the newer revision here
+    # comes from a trusted load, which writes no step.
+    empty_store.add_observations([fig("12.4")])
+    before = empty_store.review_history(waiting)
+    migrate.upgrade(empty_store.engine)
+    assert empty_store.schema_revision() == "0005"
+    assert state(empty_store, left) is ReviewState.SUPERSEDED
+    assert "superseded by revision 2" in empty_store.review_history(left)[-1].comment
+    assert empty_store.review_history(waiting) == before
+    assert [r.observation_id for r in empty_store.awaiting_review()] == [waiting]

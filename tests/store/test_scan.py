@@ -81,7 +81,9 @@ def test_correction_counts_once_approved_and_official_beats_a_later_estimate(
 
     loaded.review_figure(old.id, ReviewAction.REOPEN, reviewer=REVIEWER, comment="sai số")
     corrected = replace(old, value=old.value + 1, id=None)
-    [oid] = loaded.submit_figures([corrected], actor=EDITOR.username).observation_ids
+    [oid] = loaded.submit_figures(
+        [corrected], actor=EDITOR.username, reason="sửa sai số"
+    ).observation_ids
     same_as_reference()
     assert key not in _as_dict(loaded)  # reopened and its correction waiting: neither counts
     loaded.review_figure(oid, ReviewAction.APPROVE, reviewer=REVIEWER)

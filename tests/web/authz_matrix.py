@@ -184,6 +184,13 @@ MATRIX: tuple[Row, ...] = (
     Row("GET", "/r/{resolution_id}/entry", editors("200"), f"/r/{R}/entry"),
     Row("GET", "/r/{resolution_id}/template.xlsx", editors("200"), f"/r/{R}/template.xlsx"),
     Row(
+        "GET",
+        "/r/{resolution_id}/entry/check",
+        editors("200"),
+        f"/r/{R}/entry/check?indicator=urban-unemployment&year=2024&value=3,1",
+        "the form's check of a figure while it is typed",
+    ),
+    Row(
         "POST",
         "/r/{resolution_id}/entry",
         agency("editor_a", "303"),
@@ -235,6 +242,13 @@ MATRIX: tuple[Row, ...] = (
     ),
     # Review and audit: reviewers and admins.
     Row("GET", "/review", staff("200")),
+    Row(
+        "POST",
+        "/review/approve",
+        staff("303"),
+        note="approve the ticked figures (none ticked: back to the queue, saying so)",
+        form={},
+    ),
     Row(
         "POST",
         "/review/{observation_id}",

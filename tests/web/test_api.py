@@ -176,9 +176,9 @@ def test_submit_returns_201_with_ids(fresh_site: Site) -> None:
         ),
         pytest.param([figure(unit="tỷ đồng")], {"figures[0].unit"}, id="unit-not-convertible"),
         pytest.param([figure(year=2099)], {"figures[0].year"}, id="future-estimate"),
-        pytest.param([figure(status="guess")], {"figures.0.status"}, id="status"),
-        pytest.param([figure(source_document="")], {"figures.0.source_document"}, id="source"),
-        pytest.param([figure(extra="x")], {"figures.0.extra"}, id="unknown-field"),
+        pytest.param([figure(status="guess")], {"figures[0].status"}, id="status"),
+        pytest.param([figure(source_document="")], {"figures[0].source_document"}, id="source"),
+        pytest.param([figure(extra="x")], {"figures[0].extra"}, id="unknown-field"),
         pytest.param([], {"figures"}, id="no-figures"),
     ],
 )
@@ -208,7 +208,7 @@ def test_submit_refuses_json_values_that_are_not_numbers(fresh_site: Site, value
     )
     assert response.status_code == 422, response.text
     fields = {d["field"] for d in response.json()["detail"]}
-    assert fields <= {"figures[0].value", "figures.0.value"}
+    assert fields == {"figures[0].value"}  # one spelling of a field everywhere
     assert fields
     assert stored(fresh_site)[1] == 0
 

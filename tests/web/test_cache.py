@@ -115,7 +115,8 @@ def test_pending_count_matches_the_review_queue(store: Store) -> None:
     assert store.pending_count(codes) == len(store.awaiting_review(codes)) == 0
     done = store.submit_figures([figure("1.5"), figure("2.5", 2030)], actor="nhaplieu")
     assert store.pending_count(codes) == len(store.awaiting_review(codes)) == 2
-    store.submit_figures([figure("1.7")], actor="nhaplieu")  # a newer revision of one
+    # A newer revision of one (a correction, with its reason).
+    store.submit_figures([figure("1.7")], actor="nhaplieu", reason="sửa")
     assert store.pending_count(codes) == len(store.awaiting_review(codes)) == 2
     store.review_figure(
         done.observation_ids[1], ReviewAction.RETURN, reviewer=REVIEWER, comment="kiểm tra lại"

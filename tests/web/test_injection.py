@@ -321,6 +321,8 @@ def test_payloads_are_stored_verbatim_and_shown_escaped(fresh_site: Site) -> Non
                 "status": "preliminary",
                 "source_document": payload,
                 "note": payload,
+                # Years before 2015 need a justification (plausibility): kept and shown too.
+                "justification": payload,
                 "csrf_token": csrf_of(editor, f"/r/{XVI}/entry"),
             },
             follow_redirects=False,
@@ -331,9 +333,12 @@ def test_payloads_are_stored_verbatim_and_shown_escaped(fresh_site: Site) -> Non
         for o in fresh_site.store.observations("urban-unemployment", all_revisions=True)
         if str(o.status) == "preliminary"
     }
+    justified = fresh_site.store.justifications([o.id for o in figures.values() if o.id])
     for year, payload in zip(range(2011, 2011 + len(stored)), stored, strict=True):
         assert figures[year].source.document == payload
         assert figures[year].note == payload
+        if year < 2015:
+            assert justified[figures[year].id or 0].text == payload.strip()
     reviewer = fresh_site.client("duyet1")
     for page in (f"/r/{XVI}/t/11", "/review", "/audit", f"/r/{XVI}/export.csv"):
         response = reviewer.get(page)
@@ -379,7 +384,7 @@ def test_nul_bytes_and_overlong_text_are_refused_with_a_message(fresh_site: Site
         }
         response = api.post(f"/api/v1/resolutions/{XVI}/observations", json=body)
         assert response.status_code == 422, response.text
-        assert response.json()["detail"][0]["field"].startswith("figures.0.source_document")
+        assert response.json()["detail"][0]["field"].startswith("figures[0].source_document")
     assert fresh_site.store.awaiting_review() == []
 
 

@@ -27,7 +27,8 @@ def _submit(client: TestClient, headers: dict[str, str], value: str) -> int:
                 "status": "estimate",
                 "source_document": "Báo cáo thu ngân sách 2022",
             }
-        ]
+        ],
+        "reason": "số liệu thu ngân sách 2022",  # a correction needs one
     }
     response = client.post(f"{API}/resolutions/{XVI}/observations", json=body, headers=headers)
     assert response.status_code == 201, response.text

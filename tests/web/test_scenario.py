@@ -123,7 +123,7 @@ def test_enter_approve_changes_verdict_and_counts(fresh_site: Site) -> None:
     queue = reviewer.get("/review")
     assert f'data-obs="{obs_id}"' in queue.text
     assert "nhaplieu" in queue.text
-    assert "3,2 %" in queue.text
+    assert "3,2%" in queue.text
     assert review(reviewer, obs_id, "approve") == "/review"
     assert waiting_ids(fresh_site) == []
     assert "Không có số liệu chờ duyệt." in reviewer.get("/review").text
@@ -180,7 +180,7 @@ def test_returned_figure_can_be_submitted_again(fresh_site: Site) -> None:
     # A return without a comment is refused and says so; the figure still waits.
     location = review(reviewer, first, "return")
     assert "error=" in location
-    assert "comment" in reviewer.get(location).text
+    assert "Hãy ghi ý kiến" in reviewer.get(location).text
     assert waiting_ids(fresh_site) == [first]
 
     review(reviewer, first, "return", "Số liệu chưa khớp với báo cáo của Cục Thống kê")
@@ -193,7 +193,7 @@ def test_returned_figure_can_be_submitted_again(fresh_site: Site) -> None:
     [second] = waiting_ids(fresh_site)
     assert second != first
     rows = {r["revision"]: r for r in figure_rows(editor, 2025)}
-    assert rows["1"]["state"] == "bị trả lại"
+    assert rows["1"]["state"] == "đã được thay"  # the correction closes the returned proposal
     assert rows["2"]["state"] == "chờ duyệt"
     assert rows["2"]["value"] == "3,3 %"
     review(reviewer, second, "approve")
@@ -206,9 +206,10 @@ def test_reviewer_cannot_approve_own_figure(fresh_site: Site) -> None:
     [obs_id] = waiting_ids(fresh_site)
     location = review(reviewer, obs_id, "approve")
     page = reviewer.get(location)
-    alert = re.search(r'<p class="alert" role="alert">(.*?)</p>', page.text, re.S)
+    alert = re.search(r'<p class="alert" role="alert"[^>]*>(.*?)</p>', page.text, re.S)
     assert alert, "the refusal is not shown"
-    assert "another reviewer must approve it" in html.unescape(alert.group(1))
+    said = html.unescape(alert.group(1))
+    assert said == f"Bạn đã gửi số liệu {obs_id}: cần một người duyệt khác."  # one sentence, vi
     assert waiting_ids(fresh_site) == [obs_id]
     assert fresh_site.store.review_states([obs_id])[obs_id].state.value == "submitted"
     assert badge_of_target(reviewer, "11") == "Chưa đủ số liệu"
@@ -229,7 +230,9 @@ def test_approved_figure_is_locked_until_reopened(fresh_site: Site) -> None:
     token = csrf_of(editor, ENTRY)
     refused = editor.post(ENTRY, data={**FIGURE, "value": "3,4", "csrf_token": token})
     assert refused.status_code == 409
-    assert "is locked; a reviewer must reopen it" in html.unescape(refused.text)
+    assert "Số liệu đã duyệt bị khóa: người duyệt cần mở khóa trước khi sửa." in html.unescape(
+        refused.text
+    )
     assert 'value="3,4"' in refused.text  # what the user typed is kept
     assert len(fresh_site.store.observations("urban-unemployment", all_revisions=True)) == stored
     assert len(fresh_site.store.audit_log(limit=10_000)) == audit_before

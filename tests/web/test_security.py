@@ -47,6 +47,7 @@ def form_posts(site: Site, obs_id: int) -> dict[str, dict[str, Any]]:
         },
         f"/r/{XVI}/upload": {"data": {}, "files": {"file": ("a.csv", CSV.encode(), "text/csv")}},
         f"/review/{obs_id}": {"data": {"action": "approve"}},
+        "/review/approve": {"data": {"ids": str(obs_id)}},
         f"/figures/{obs_id}/withdraw": {"data": {"reason": "Nhập nhầm"}},
         f"/r/{XVI}/tasks/dp2/updates": {
             "data": {"reported_on": "2024-06-30", "percent": "40", "text": "Khởi công cầu"}
@@ -107,6 +108,7 @@ def test_every_form_route_refuses_a_missing_or_wrong_csrf_token(fresh_site: Site
             "/r/{resolution_id}/entry",
             "/r/{resolution_id}/upload",
             "/review/{observation_id}",
+            "/review/approve",
             "/figures/{observation_id}/withdraw",
             "/r/{resolution_id}/tasks/{task_id}/updates",
             "/admin/users",

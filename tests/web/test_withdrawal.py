@@ -55,7 +55,7 @@ def test_reviewer_withdraws_an_approved_figure_and_the_verdict_falls_back(
 
     location = withdraw(reviewer, obs_id, "  ")  # a reason is required
     assert "error=" in location
-    assert "say why it is withdrawn" in reviewer.get(location).text
+    assert "Hãy ghi lý do rút số liệu." in reviewer.get(location).text
     assert badge_of_target(editor, "11") == "Đạt"
 
     location = withdraw(reviewer, obs_id, "Số ước tính bị công bố nhầm")

@@ -8,6 +8,7 @@ import click
 
 from chitieu.core.numbers import format_number
 from chitieu.services import exchange, reports
+from chitieu.store.errors import StoreError
 
 from .common import (
     handles_errors,
@@ -112,14 +113,40 @@ def template(
 @click.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Check every cell and report, write nothing.")
+@click.option("--reason", default="", help="Lý do sửa (why figures differ from the stored ones).")
+@click.option(
+    "--justification",
+    default="",
+    help="Giải trình (why the figures the plausibility rules flag as unusual are right).",
+)
 @progress_option
 @click.pass_context
 @handles_errors
-def import_(ctx: click.Context, file: Path, dry_run: bool, show_progress: bool | None) -> None:
-    """Nhập số liệu (import figures) from a filled template (.xlsx), .csv or .json."""
+def import_(
+    ctx: click.Context,
+    file: Path,
+    dry_run: bool,
+    reason: str,
+    justification: str,
+    show_progress: bool | None,
+) -> None:
+    """Nhập số liệu (import figures) from a filled template (.xlsx), .csv or .json.
+
+    Impossible figures are refused; unusual ones need --justification; figures that
+    correct stored ones need --reason."""
     store = ready_store(ctx)
-    with showing_progress(show_progress):
-        done = exchange.import_file(store, file, dry_run=dry_run)
+    try:
+        with showing_progress(show_progress):
+            done = exchange.import_file(
+                store, file, dry_run=dry_run, reason=reason, justification=justification
+            )
+    except StoreError as exc:
+        if exc.code != "correction_reason":
+            raise
+        raise ValueError(
+            f"{file}: có số liệu khác số đã lưu, cần ghi lý do sửa bằng --reason (figures "
+            f"differ from the stored ones: give the reason with --reason; {exc})"
+        ) from exc
     a = done.added
     n = {
         k: format_number(v)

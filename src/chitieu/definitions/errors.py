@@ -18,6 +18,24 @@ class Problem:
     line: int | None
     field: str
     message: str
+    #: The problem as one plain sentence for people, in Vietnamese and English, without
+    #: the location (a page words the location in its own language); ``message`` when
+    #: empty. ``row`` and ``column`` (its letter) place it in a workbook, where ``line``
+    #: places it in a text file.
+    vi: str = ""
+    en: str = ""
+    row: int | None = None
+    column: str = ""
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang`` (the technical ``message`` when none was written)."""
+        said = self.en if lang == "en" else self.vi
+        return said or self.message
+
+    @property
+    def position(self) -> int:
+        """Where in the file, for listing problems in the file's order (0: the file)."""
+        return self.row or self.line or 0
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"

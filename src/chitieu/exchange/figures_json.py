@@ -89,7 +89,9 @@ def load_observations_json(
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise DefinitionError([Problem(str(path), None, "", f"cannot read file: {exc}")]) from exc
+        message = f"cannot read file: {exc}"
+        said = "Không đọc được tệp (tệp JSON phải là văn bản UTF-8)."
+        raise DefinitionError([Problem(str(path), None, "", message, vi=said, en=message)]) from exc
     return load_observations_json_text(text, str(path), indicators, areas)
 
 
@@ -104,17 +106,44 @@ def load_observations_json_text(
         data = json.loads(text, parse_float=_decimal, parse_int=Decimal)
     except json.JSONDecodeError as exc:
         raise DefinitionError(
-            [Problem(filename, exc.lineno, "", f"not valid JSON: {exc.msg}")]
+            [
+                Problem(
+                    filename,
+                    exc.lineno,
+                    "",
+                    f"not valid JSON: {exc.msg}",
+                    vi=f"Tệp không phải JSON hợp lệ ({exc.msg}).",
+                    en=f"The file is not valid JSON ({exc.msg}).",
+                )
+            ]
         ) from exc
     except RecursionError as exc:
         raise DefinitionError(
-            [Problem(filename, None, "", "not valid JSON: nested too deeply")]
+            [
+                Problem(
+                    filename,
+                    None,
+                    "",
+                    "not valid JSON: nested too deeply",
+                    vi="Tệp JSON lồng quá sâu.",
+                    en="The JSON is nested too deeply.",
+                )
+            ]
         ) from exc
     if isinstance(data, dict) and isinstance(data.get("observations"), list):
         data = data["observations"]
     if not isinstance(data, list):
         raise DefinitionError(
-            [Problem(filename, None, "", "expected a JSON array of figures (objects)")]
+            [
+                Problem(
+                    filename,
+                    None,
+                    "",
+                    "expected a JSON array of figures (objects)",
+                    vi="Tệp cần là một mảng JSON các số liệu (đối tượng).",
+                    en="Expected a JSON array of figures (objects).",
+                )
+            ]
         )
     problems: list[Problem] = []
     out = io.StringIO()
@@ -124,11 +153,29 @@ def load_observations_json_text(
     line = 2
     for i, item in enumerate(data):
         if not isinstance(item, dict):
-            problems.append(Problem(filename, None, f"[{i}]", "expected an object"))
+            problems.append(
+                Problem(
+                    filename,
+                    None,
+                    f"[{i}]",
+                    "expected an object",
+                    vi="Mỗi số liệu phải là một đối tượng JSON.",
+                    en="Each figure must be a JSON object.",
+                )
+            )
             continue
         unknown = set(item) - set(COLUMNS) - set(IGNORED) - {"source"}
         for key in sorted(unknown):
-            problems.append(Problem(filename, None, f"[{i}].{key}", f"unknown field {key!r}"))
+            problems.append(
+                Problem(
+                    filename,
+                    None,
+                    f"[{i}].{key}",
+                    f"unknown field {key!r}",
+                    vi=f"Không có trường «{key}» trong định dạng.",
+                    en=f"Unknown field {key!r}.",
+                )
+            )
         row = [_cell(item.get(c)) for c in COLUMNS]
         if not item.get("source_document") and item.get("source"):
             row[COLUMNS.index("source_document")] = _cell(item["source"])
@@ -150,6 +197,8 @@ def load_observations_json_text(
                     if p.line in line_to_item
                     else p.field,
                     p.message,
+                    vi=p.vi,
+                    en=p.en,
                 )
                 for p in exc.problems
             ]

@@ -17,6 +17,7 @@ from chitieu.core.explain import qty, status_note
 from chitieu.core.model import BoundKind, ClauseKind, Measure, Resolution, Verdict
 from chitieu.core.observations import Observation, ObservationKey, annual_levels, current
 from chitieu.core.results import VERDICT_LABEL, ClauseResult, ResolutionResult, TargetResult
+from chitieu.core.sources import source_class_label
 from chitieu.core.summary import Summary, summarize
 
 RECIPIENTS = {
@@ -449,5 +450,6 @@ def _sources(
             period=o.period_label(lang),
             value=qty(o.value, o.unit, lang) + basis,
             status=o.status.label.get(lang),
-            source=o.source.label(lang) or "—",
+            # The class beside the source: a news site is not official statistics.
+            source=f"{o.source.label(lang) or '—'} ({source_class_label(o.source, lang)})",
         )

@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from chitieu.core.access import Action, Principal, allowed
+from chitieu.core.analysis.validation.plausibility import SEVERITY_LABEL, Finding
 from chitieu.core.explain import qty
 from chitieu.core.model import Citation, Indicator, Resolution
+from chitieu.core.number_hints import explain_number
 from chitieu.core.numbers import NumberFormatError, parse_number
 from chitieu.core.observations import Observation, Qualifier, Status
 from chitieu.core.periods import LEVEL, Basis, Period, PeriodError, parse_basis, parse_period
@@ -29,9 +31,10 @@ from chitieu.core.units import UnknownUnitError, compatible, parse_unit
 from chitieu.definitions import errors as definition_errors
 from chitieu.exchange.figures_csv import load_observations_text
 from chitieu.exchange.figures_csv.columns import unit_fits
+from chitieu.services import plausibility
 from chitieu.store import Store
-from chitieu.store.errors import ConflictError, StaleError
-from chitieu.store.records import RowKey
+from chitieu.store.errors import ConflictError, StaleError, StoreError
+from chitieu.store.records import Justification, RowKey
 from chitieu.store.review import Review, ReviewAction, Submission, obs_key
 
 MAX_REASON = 2000
@@ -56,10 +59,13 @@ class EntryError(ValueError):
         super().__init__("; ".join(f"{p.field}: {p.en}" for p in problems))
 
     def by_field(self, lang: str) -> dict[str, str]:
-        out: dict[str, str] = {}
+        """Field → its problems, one line each (a problem said twice is said once)."""
+        lines: dict[str, list[str]] = {}
         for p in self.problems:
-            out[p.field] = (out[p.field] + " " if p.field in out else "") + p.get(lang)
-        return out
+            said = lines.setdefault(p.field, [])
+            if p.get(lang) not in said:
+                said.append(p.get(lang))
+        return {name: "\n".join(said) for name, said in lines.items()}
 
 
 @dataclass
@@ -80,6 +86,7 @@ class EntryForm:
     reason: str = ""
     seen_revision: str = ""
     paste: str = ""  # several "period value" lines
+    justification: str = ""  # why a figure the plausibility rules flag is right
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -143,18 +150,27 @@ def parse_basis_field(text: str, problems: list[FieldProblem]) -> Basis | None:
         return None
 
 
-def _value(text: str, lang: str, problems: list[FieldProblem], name: str) -> Decimal | None:
+def _value(
+    text: str, lang: str, problems: list[FieldProblem], name: str, unit: str = ""
+) -> Decimal | None:
+    """The number typed, read in the interface's convention; "3,2%" is 3,2 when the unit
+    is a percentage. A slip is named in one sentence with what to type instead."""
+    typed = text.strip()
+    if typed.endswith("%") and _is_percent(unit):
+        typed = typed[:-1].strip()
     try:
-        return parse_number(text, lang)
-    except NumberFormatError as exc:
-        example = "1.234,5" if lang == "vi" else "1,234.5"
-        _problem(
-            problems,
-            name,
-            f"«{text}» không phải là số (ví dụ: {example}); {exc}",
-            f"{text!r} is not a number (example: {example})",
-        )
+        return parse_number(typed, lang)
+    except NumberFormatError:
+        said = explain_number(text, lang)
+        _problem(problems, name, said.vi, said.en)
         return None
+
+
+def _is_percent(unit: str) -> bool:
+    try:
+        return dict(parse_unit(unit).dimension) == {"percent": 1}
+    except UnknownUnitError:
+        return False
 
 
 def build_observations(
@@ -163,8 +179,16 @@ def build_observations(
     """Check a form and turn it into figures; raises :class:`EntryError` with every problem."""
     problems: list[FieldProblem] = []
     indicators = {i.code: i for i in resolution.indicators}
-    indicator = indicators.get(form.indicator.strip())
-    if indicator is None:
+    code = form.indicator.strip()
+    indicator = indicators.get(code)
+    if indicator is None and code:
+        _problem(
+            problems,
+            "indicator",
+            f"không có chỉ tiêu «{code}» trong nghị quyết này; chọn một chỉ tiêu trong danh sách",
+            f"no indicator {code!r} in this resolution; choose one from the list",
+        )
+    elif indicator is None:
         _problem(problems, "indicator", "chọn một chỉ tiêu trong danh sách", "choose an indicator")
     areas = {a.code for a in resolution.areas} or {resolution.area}
     area = form.area.strip() or resolution.area
@@ -230,7 +254,7 @@ def build_observations(
     for period, text, where in pairs:
         name, _, line = where.partition(":")
         local: list[FieldProblem] = []
-        obs = _figure(period, text, name, local, periods_seen, today, status, lang)
+        obs = _figure(period, text, name, local, periods_seen, today, status, lang, unit)
         problems.extend(_on_line(p, int(line)) if line else p for p in local)
         if obs is None or indicator is None:
             continue
@@ -269,6 +293,7 @@ def _figure(
     today: dt.date,
     status: Status,
     lang: str,
+    unit: str = "",
 ) -> Decimal | None:
     """The value of one period's figure, or ``None`` with the problems added."""
     label_vi = f"năm {period.code}" if period.is_annual else period.label("vi")
@@ -287,7 +312,7 @@ def _figure(
     if not text:
         _problem(problems, name, "nhập giá trị", "enter a value")
         return None
-    return _value(text, lang, problems, name)
+    return _value(text, lang, problems, name, unit)
 
 
 def _in_future(period: Period, today: dt.date) -> bool:
@@ -349,26 +374,133 @@ def check_scope(
         )
 
 
+def plausible(
+    store: Store,
+    resolution_id: str,
+    observations: list[Observation],
+    justification: str | Mapping[RowKey, str],
+    fields: list[tuple[str, str, str]],
+) -> dict[RowKey, Justification]:
+    """Judge the figures with the plausibility rules (:mod:`chitieu.services.plausibility`).
+
+    Raises :class:`EntryError` when one is impossible (on its value field, or its year
+    field for a period outside the term) or implausible without a justification (on the
+    justification field, saying why); returns the justifications to keep otherwise.
+    ``fields`` names, per figure, its value, year and justification fields.
+    """
+    findings = plausibility.assess_figures(store, observations, resolution_id)
+    decided = plausibility.gate(observations, findings, justification)
+    problems: list[FieldProblem] = []
+    for n, finding in decided.refused:
+        value_field, year_field, _ = fields[n]
+        name = year_field if finding.rule == "period" else value_field
+        problems.append(_about(name, finding, observations, n))
+    if decided.unexplained:
+        problems.extend(_justification_needed(decided.unexplained, observations, fields))
+    if problems:
+        raise EntryError(problems)
+    return decided.justified
+
+
+def _about(name: str, finding: Finding, observations: list[Observation], n: int) -> FieldProblem:
+    """A finding on a field, naming the year when several figures were sent at once."""
+    vi, en = finding.message.vi, finding.message.en
+    if len(observations) > 1:
+        year = observations[n].period_label()
+        vi, en = f"năm {year}: {vi}", f"{year}: {en}"
+    return FieldProblem(name, vi, en)
+
+
+def _justification_needed(
+    unexplained: list[tuple[int, Finding]],
+    observations: list[Observation],
+    fields: list[tuple[str, str, str]],
+) -> list[FieldProblem]:
+    """One problem on the justification field per implausible finding, then one sentence
+    saying what to do."""
+    out = [_about(fields[n][2], f, observations, n) for n, f in unexplained]
+    out.append(
+        FieldProblem(
+            fields[unexplained[-1][0]][2],
+            "Số liệu bất thường: hãy kiểm tra lại, hoặc ghi giải trình vì sao số liệu đúng.",
+            "An unusual figure: check it again, or write why it is right.",
+        )
+    )
+    return out
+
+
 def submit_form(
     store: Store, resolution_id: str, form: EntryForm, who: Principal, lang: str = "vi"
 ) -> Submission:
     resolution = store.get_resolution(resolution_id)
     observations, expected = build_observations(form, resolution, lang)
     check_scope(who, observations, store.indicator_agencies())
+    pasted = bool(form.paste.strip())
+    value_field, year_field = ("paste", "paste") if pasted else ("value", "year")
+    fields = [(value_field, year_field, "justification")] * len(observations)
+    justified = plausible(store, resolution_id, observations, form.justification, fields)
     reason = form.reason.strip()
-    return store.submit_figures(
-        observations,
-        actor=who.username,
-        reason=reason,
-        dataset="web",
-        expected_revisions=expected or None,
+    try:
+        return store.submit_figures(
+            observations,
+            actor=who.username,
+            reason=reason,
+            dataset="web",
+            expected_revisions=expected or None,
+            justifications=justified,
+        )
+    except StoreError as exc:
+        if exc.code == "correction_reason":
+            raise EntryError([correction_reason_problem()]) from exc
+        raise
+
+
+def preview(store: Store, resolution_id: str, form: EntryForm, lang: str = "vi") -> list[str]:
+    """What the entry form would say about one figure's number, year and unit, and what
+    the plausibility rules find in it: for the page to show while the figure is typed."""
+    resolution = store.get_resolution(resolution_id)
+    try:
+        observations, _ = build_observations(form, resolution, lang)
+    except EntryError as exc:
+        wanted = ("value", "year", "unit", "indicator")
+        return list(dict.fromkeys(p.get(lang) for p in exc.problems if p.field in wanted))
+    out: list[str] = []
+    unusual = False
+    for found in plausibility.assess_figures(store, observations, resolution_id):
+        for f in found:
+            label = SEVERITY_LABEL[f.severity].get(lang)
+            out.append(f"{label[:1].upper()}{label[1:]}: {f.message.get(lang)}")
+            unusual = unusual or not f.refused
+    if unusual:
+        out.append(
+            "Nếu số liệu đúng, hãy ghi giải trình trước khi gửi."
+            if lang != "en"
+            else "If the figure is right, write a justification before sending it."
+        )
+    return out
+
+
+def correction_reason_problem() -> FieldProblem:
+    """A correction of a stored figure without a reason: said on the reason field."""
+    return FieldProblem(
+        "reason",
+        "Số liệu này khác số đã lưu: hãy ghi lý do sửa.",
+        "This figure differs from the stored one: give the reason for the correction.",
     )
 
 
 def submit_csv(
-    store: Store, resolution_id: str, text: str, filename: str, who: Principal, reason: str = ""
+    store: Store,
+    resolution_id: str,
+    text: str,
+    filename: str,
+    who: Principal,
+    reason: str = "",
+    justification: str = "",
 ) -> Submission:
     """A CSV in the documented long format: every row checked, all or nothing."""
+    from chitieu.services import exchange
+
     resolution = store.get_resolution(resolution_id)
     observations = load_observations_text(
         text,
@@ -381,9 +513,18 @@ def submit_csv(
             [definition_errors.Problem(filename, None, "", "no figures in the file")]
         )
     check_scope(who, observations, store.indicator_agencies())
-    return store.submit_figures(
-        observations, actor=who.username, reason=reason, dataset=f"upload:{filename}"
+    submission = exchange.submit_observations(
+        store,
+        observations,
+        recorded_by=who.username,
+        dataset=f"upload:{filename}",
+        reason=reason,
+        justification=justification,
+        resolution_id=resolution_id,
+        filename=filename,
     )
+    assert submission is not None  # observations is not empty
+    return submission
 
 
 class BlockedByRule(ConflictError):
@@ -405,6 +546,14 @@ def approve(
         (o for o in store.observations(all_revisions=True) if o.id == observation_id), None
     )
     if candidate is not None:
+        # An impossible figure (a rate of −3 %) is never approved, whatever else holds.
+        impossible = [
+            f.message.get(lang)
+            for f in plausibility.assess_figures(store, [candidate])[0]
+            if f.refused
+        ]
+        if impossible:
+            raise BlockedByRule(impossible)
         messages: list[str] = []
         for resolution_id in store.resolution_ids():
             codes = {i.code for i in store.get_resolution(resolution_id).indicators}

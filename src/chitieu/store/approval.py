@@ -23,6 +23,7 @@ class ReviewState(StrEnum):
     RETURNED = "returned"
     REOPENED = "reopened"
     WITHDRAWN = "withdrawn"
+    SUPERSEDED = "superseded"  # a newer revision replaced this proposal before a decision
 
 
 def approved_clause() -> sa.ColumnElement[bool]:

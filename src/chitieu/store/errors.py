@@ -11,11 +11,27 @@ from chitieu.store.records import RowKey
 
 
 class StoreError(Exception):
-    """A request the store refused; nothing was written."""
+    """A request the store refused; nothing was written.
+
+    The message is for logs and the command line; ``code`` and ``values`` say the same
+    for an interface that words it in its own language (``"comment_required"``, …).
+    """
+
+    code: str = ""
+    values: dict[str, object] = {}  # noqa: RUF012 (replaced per instance, never mutated)
+
+    def __init__(self, message: str = "", *, code: str = "", **values: object) -> None:
+        super().__init__(message)
+        if code:
+            self.code = code
+        if values:
+            self.values = values
 
 
 class NotFoundError(StoreError, KeyError):
     """No such resolution (or other keyed object) in the store."""
+
+    code = "not_found"
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0]) if self.args else ""
@@ -31,9 +47,13 @@ class ConflictError(StoreError):
 class LockedError(ConflictError):
     """The figure is approved: a reviewer must reopen it before it can change."""
 
+    code = "locked"
+
 
 class NotAllowedError(PermissionError, StoreError):
     """The user's role or authorship does not allow this step (pages and API: 403)."""
+
+    code = "not_allowed"
 
 
 @dataclass(frozen=True)
@@ -52,6 +72,8 @@ class StaleError(ConflictError):
 
     Carries both values, so the user sees theirs beside the stored one and decides.
     """
+
+    code = "stale"
 
     def __init__(
         self,

@@ -9,6 +9,7 @@ for them. This module imports nothing else of the store.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
 #: A figure's key: indicator, area, period start, period end, part of the year ('' for
@@ -54,3 +55,14 @@ class WrittenFigure:
     unit: str
     qualifier: str
     revision: int
+
+
+@dataclass(frozen=True)
+class Justification:
+    """Why a figure the plausibility rules found implausible is right: the words of whoever
+    entered it, and the rules it broke. ``recorded_by``/``recorded_at`` are set by the store."""
+
+    text: str
+    rules: tuple[str, ...] = ()
+    recorded_by: str = ""
+    recorded_at: datetime | None = None

@@ -43,10 +43,11 @@ from chitieu.store.errors import (
 )
 from chitieu.store.figures import add_figures
 from chitieu.store.inserts import CLASH_MESSAGE, bulk_insert
-from chitieu.store.records import AddResult, RowKey, WrittenFigure, row_key
+from chitieu.store.records import AddResult, Justification, RowKey, WrittenFigure, row_key
 from chitieu.store.tables import (
     IndicatorAgencyRow,
     IndicatorRow,
+    ObservationJustificationRow,
     ObservationReviewRow,
     ObservationRow,
 )
@@ -68,6 +69,9 @@ _RESULT = {
 # Sent again unchanged, these go back to the reviewers (the agency confirms the figure).
 # A withdrawn figure sent again is a new submission too: never silently revived.
 _RESUBMITTABLE = (ReviewState.RETURNED, ReviewState.REOPENED, ReviewState.WITHDRAWN)
+# A proposal still open when a correction replaces it: closed as superseded, so that no
+# revision stays "waiting" forever out of the queue (the queue shows newest revisions).
+_OPEN = (ReviewState.SUBMITTED, ReviewState.RETURNED, ReviewState.REOPENED)
 
 
 @dataclass(frozen=True)
@@ -121,24 +125,36 @@ class ReviewMixin(StoreBase):
         dataset: str = "web",
         expected_revisions: Mapping[RowKey, int] | None = None,
         dry_run: bool = False,
+        justifications: Mapping[RowKey, Justification] | None = None,
     ) -> Submission:
         """Record figures as submitted for review, in one transaction.
 
         Refused as a whole (nothing written) when a figure's key is approved and locked,
-        or when ``expected_revisions`` (the revision the user saw, 0 for none) no longer
-        matches: the user must look at the newer figure first.
+        when ``expected_revisions`` (the revision the user saw, 0 for none) no longer
+        matches (the user must look at the newer figure first), or when a figure corrects
+        a stored one (another value, unit or qualifier) and ``reason`` is empty.
+
+        A correction closes the proposal it replaces as *superseded*. ``justifications``
+        (per key) are kept with the figures they justify.
         """
         if not observations:
-            raise StoreError("no figures to submit")
+            raise StoreError("no figures to submit", code="nothing")
         with self._write(dry_run) as session:
             _lock_indicators(session, {o.indicator for o in observations})
             latest = self._latest_rows(session, [obs_key(o) for o in observations])
             states = self._states(session, [r.id for r in latest.values()])
+            corrected: list[int] = []
             for number, obs in enumerate(observations, start=1):
                 key = obs_key(obs)
                 held = latest.get(key)
                 basis = "" if obs.basis.is_level else f", {obs.basis.code}"
                 where = f"row {number} ({obs.indicator}, {obs.area}, {obs.period_code}{basis})"
+                # A withdrawn figure no longer counts: a new value for it is no correction.
+                withdrawn = held is not None and (
+                    _state(states.get(held.id)) is ReviewState.WITHDRAWN
+                )
+                if held is not None and not withdrawn and not _same(held, obs):
+                    corrected.append(number)
                 if expected_revisions is not None and key in expected_revisions:
                     seen = expected_revisions[key]
                     now_at = 0 if held is None else held.revision
@@ -152,17 +168,21 @@ class ReviewMixin(StoreBase):
                             stored=None if held is None else _stored(held),
                             yours=obs,
                         )
-                if held is not None and _state(states.get(held.id)) is ReviewState.APPROVED:
-                    same = (held.value, held.unit, held.qualifier) == (
-                        obs.value,
-                        obs.unit,
-                        str(obs.qualifier),
+                approved = held is not None and _state(states.get(held.id)) is ReviewState.APPROVED
+                if held is not None and approved and not _same(held, obs):
+                    raise LockedError(
+                        f"{where}: the approved figure (revision {held.revision}) is locked;"
+                        " a reviewer must reopen it before it can be corrected",
+                        row=number,
+                        revision=held.revision,
                     )
-                    if not same:
-                        raise LockedError(
-                            f"{where}: the approved figure (revision {held.revision}) is locked;"
-                            " a reviewer must reopen it before it can be corrected"
-                        )
+            if corrected and not reason.strip():
+                rows_text = ", ".join(str(n) for n in corrected)
+                raise StoreError(
+                    f"row {rows_text}: a correction of a stored figure needs a reason",
+                    code="correction_reason",
+                    rows=tuple(corrected),
+                )
             rows: list[WrittenFigure] = []
             added = add_figures(
                 session,
@@ -192,6 +212,9 @@ class ReviewMixin(StoreBase):
                 elif held is not None and _state(states.get(held.id)) in _RESUBMITTABLE:
                     waiting.append(held)
             at = now()
+            self._supersede(session, [r for r in rows if r.revision > 1], latest, states, actor, at)
+            if justifications:
+                _justify(session, waiting, justifications, actor, at)
             # One bulk insert each for the review steps and the audit rows: an imported
             # workbook has 100.000 figures, and one ORM object each took longer than the rest.
             if waiting:
@@ -227,6 +250,76 @@ class ReviewMixin(StoreBase):
                 write_audit_batch(session, batch)
             return Submission(added, tuple(r.id for r in waiting))
 
+    @staticmethod
+    def _supersede(
+        session: Session,
+        written: Sequence[WrittenFigure],
+        latest: Mapping[RowKey, ObservationRow],
+        states: Mapping[int, Review],
+        actor: str,
+        at: datetime,
+    ) -> None:
+        """Close the open proposals the new revisions replace (step and audit row each)."""
+        closed: list[tuple[ObservationRow, WrittenFigure, ReviewState]] = []
+        for row in written:
+            held = latest.get(_key(row))
+            if held is None:
+                continue
+            state = _state(states.get(held.id))
+            if state in _OPEN:
+                closed.append((held, row, state))
+        if not closed:
+            return
+        comment = "thay bằng phiên bản {0} (superseded by revision {0})"
+        bulk_insert(
+            session,
+            ObservationReviewRow.__table__,
+            [
+                {
+                    "observation_id": held.id,
+                    "action": ReviewState.SUPERSEDED.value,
+                    "actor": actor,
+                    "at": at,
+                    "comment": comment.format(row.revision),
+                }
+                for held, row, _ in closed
+            ],
+        )
+        batch: list[dict[str, Any]] = []
+        for held, row, state in closed:
+            audit(
+                session,
+                actor,
+                "supersede",
+                "observation",
+                _entity_id(held),
+                before={"state": state.value},
+                after={"state": ReviewState.SUPERSEDED.value, "by": _entity_id(row)},
+                reason=comment.format(row.revision),
+                at=at,
+                batch=batch,
+            )
+        write_audit_batch(session, batch)
+
+    def justifications(self, observation_ids: Sequence[int]) -> dict[int, Justification]:
+        """The justification kept with each figure that has one."""
+        if not observation_ids:
+            return {}
+        j = ObservationJustificationRow
+        out: dict[int, Justification] = {}
+        ids = sorted(set(observation_ids))
+        with self._read() as session:
+            for start in range(0, len(ids), _MAX_IN):
+                chunk = ids[start : start + _MAX_IN]
+                for row in session.scalars(sa.select(j).where(j.observation_id.in_(chunk))):
+                    out[row.observation_id] = Justification(
+                        row.text,
+                        tuple(r for r in row.rules.split(",") if r),
+                        row.recorded_by,
+                        row.recorded_at,
+                    )
+        return out
+
     def review_figure(
         self, observation_id: int, action: ReviewAction, *, reviewer: Principal, comment: str = ""
     ) -> Review:
@@ -237,28 +330,57 @@ class ReviewMixin(StoreBase):
             state = history[-1].state if history else ReviewState.APPROVED
             where = f"figure {observation_id} ({_entity_id(row)})"
             if not allowed(reviewer, Action.REVIEW_FIGURE):
-                raise StoreError(f"{where}: only a reviewer may {action.value} figures")
+                raise StoreError(
+                    f"{where}: only a reviewer may {action.value} figures", code="not_reviewer"
+                )
             if action in (ReviewAction.APPROVE, ReviewAction.RETURN):
-                if state is not ReviewState.SUBMITTED:
-                    raise ConflictError(f"{where}: is {state.value}, not waiting for review")
+                if state is not ReviewState.SUBMITTED and state is not ReviewState.SUPERSEDED:
+                    raise ConflictError(
+                        f"{where}: is {state.value}, not waiting for review",
+                        code="not_waiting",
+                        id=observation_id,
+                        state=state.value,
+                    )
                 newest = self._latest_rows(session, [_key(row)])[_key(row)]
                 if newest.id != row.id:
                     raise ConflictError(
-                        f"{where}: revision {newest.revision} is newer; review that one"
+                        f"{where}: revision {newest.revision} is newer; review that one",
+                        code="newer_revision",
+                        id=observation_id,
+                        revision=newest.revision,
                     )
             if action is ReviewAction.APPROVE:
                 submitter = next(
                     (h.actor for h in reversed(history) if h.state is ReviewState.SUBMITTED), ""
                 )
                 if not may_approve(reviewer, submitter):
-                    raise StoreError(f"{where}: you submitted it; another reviewer must approve it")
+                    raise StoreError(
+                        f"{where}: you submitted it; another reviewer must approve it",
+                        code="own_submission",
+                        id=observation_id,
+                    )
             if action is ReviewAction.RETURN and not comment.strip():
-                raise StoreError(f"{where}: say why it is returned (comment)")
+                raise StoreError(
+                    f"{where}: say why it is returned (comment)",
+                    code="comment_required",
+                    id=observation_id,
+                    action=action.value,
+                )
             if action is ReviewAction.REOPEN:
                 if state is not ReviewState.APPROVED:
-                    raise ConflictError(f"{where}: is {state.value}; only approved figures reopen")
+                    raise ConflictError(
+                        f"{where}: is {state.value}; only approved figures reopen",
+                        code="not_approved",
+                        id=observation_id,
+                        state=state.value,
+                    )
                 if not comment.strip():
-                    raise StoreError(f"{where}: say why it is reopened (comment)")
+                    raise StoreError(
+                        f"{where}: say why it is reopened (comment)",
+                        code="comment_required",
+                        id=observation_id,
+                        action=action.value,
+                    )
             at = now()
             result = _RESULT[action]
             session.add(
@@ -291,13 +413,19 @@ class ReviewMixin(StoreBase):
         returned (before a reviewer has accepted it), for an indicator of their agencies.
         """
         if not reason.strip():
-            raise StoreError(f"figure {observation_id}: say why it is withdrawn (reason)")
+            raise StoreError(
+                f"figure {observation_id}: say why it is withdrawn (reason)",
+                code="reason_required",
+                id=observation_id,
+            )
         with self._write() as session:
             row, history = self._locked_figure(session, observation_id)
             state = history[-1].state if history else ReviewState.APPROVED
             where = f"figure {observation_id} ({_entity_id(row)})"
             if state is ReviewState.WITHDRAWN:
-                raise ConflictError(f"{where}: is already withdrawn")
+                raise ConflictError(
+                    f"{where}: is already withdrawn", code="already_withdrawn", id=observation_id
+                )
             if not allowed(by, Action.REVIEW_FIGURE):
                 submitter = next(
                     (h.actor for h in reversed(history) if h.state is ReviewState.SUBMITTED), ""
@@ -311,7 +439,12 @@ class ReviewMixin(StoreBase):
                         f"{where}: only a reviewer, or the editor who submitted it, may withdraw it"
                     )
                 if state not in (ReviewState.SUBMITTED, ReviewState.RETURNED):
-                    raise ConflictError(f"{where}: is {state.value}; a reviewer must withdraw it")
+                    raise ConflictError(
+                        f"{where}: is {state.value}; a reviewer must withdraw it",
+                        code="reviewer_withdraws",
+                        id=observation_id,
+                        state=state.value,
+                    )
             at = now()
             session.add(
                 ObservationReviewRow(
@@ -426,7 +559,7 @@ class ReviewMixin(StoreBase):
         """The figure and its review steps, its indicator locked against concurrent writers."""
         row = session.get(ObservationRow, observation_id)
         if row is None:
-            raise NotFoundError(f"no figure with id {observation_id}")
+            raise NotFoundError(f"no figure with id {observation_id}", id=observation_id)
         _lock_indicators(session, {row.indicator})
         return row, cls._history(session, observation_id)
 
@@ -460,6 +593,40 @@ def _is_revision_clash(exc: sa.exc.IntegrityError) -> bool:
     return "uq_observations_key_revision" in text or (
         "UNIQUE constraint failed: observations." in text
     )
+
+
+def _same(held: ObservationRow, obs: Observation) -> bool:
+    """Whether ``obs`` repeats the stored figure (value, unit, qualifier): not a correction."""
+    return (held.value, held.unit, held.qualifier) == (obs.value, obs.unit, str(obs.qualifier))
+
+
+def _justify(
+    session: Session,
+    waiting: Sequence[ObservationRow | WrittenFigure],
+    justifications: Mapping[RowKey, Justification],
+    actor: str,
+    at: datetime,
+) -> None:
+    """Keep each figure's justification (a figure sent again keeps its first one)."""
+    wanted = {row.id: justifications[_key(row)] for row in waiting if _key(row) in justifications}
+    if not wanted:
+        return
+    j = ObservationJustificationRow
+    found = session.scalars(sa.select(j.observation_id).where(j.observation_id.in_(list(wanted))))
+    held = set(found)
+    rows = [
+        {
+            "observation_id": row_id,
+            "text": given.text,
+            "rules": ",".join(given.rules),
+            "recorded_by": actor,
+            "recorded_at": at,
+        }
+        for row_id, given in wanted.items()
+        if row_id not in held and given.text.strip()
+    ]
+    if rows:
+        bulk_insert(session, ObservationJustificationRow.__table__, rows)
 
 
 def _stored(row: ObservationRow) -> StoredFigure:

@@ -299,7 +299,8 @@ class ObservationReviewRow(Base):
     __tablename__ = "observation_reviews"
     __table_args__ = (
         sa.CheckConstraint(
-            "action IN ('submitted', 'approved', 'returned', 'reopened', 'withdrawn')",
+            "action IN ('submitted', 'approved', 'returned', 'reopened', 'withdrawn',"
+            " 'superseded')",
             name="action_known",
         ),
     )
@@ -312,6 +313,20 @@ class ObservationReviewRow(Base):
     actor: Mapped[str] = mapped_column(sa.Text)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     comment: Mapped[str] = mapped_column(sa.Text)
+
+
+class ObservationJustificationRow(Base):
+    """Why an implausible figure is right, written by whoever entered it. Append-only."""
+
+    __tablename__ = "observation_justifications"
+
+    observation_id: Mapped[int] = mapped_column(
+        sa.Integer, sa.ForeignKey("observations.id"), primary_key=True
+    )
+    text: Mapped[str] = mapped_column(sa.Text)
+    rules: Mapped[str] = mapped_column(sa.Text)  # the plausibility rules it broke, "a,b"
+    recorded_by: Mapped[str] = mapped_column(sa.Text)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class TaskUpdateRow(Base):

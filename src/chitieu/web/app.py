@@ -35,9 +35,10 @@ from chitieu.store import Store
 from chitieu.store.errors import ConflictError, NotFoundError, StoreError
 from chitieu.web import views
 from chitieu.web.config import WebSettings
-from chitieu.web.deps import CsrfFailed, Forbidden, LoginRequired
+from chitieu.web.deps import CsrfFailed, Forbidden, LoginRequired, current_account
 from chitieu.web.i18n import translate
 from chitieu.web.routes import admin, api, auth, figures, files, pages, reading, tasks
+from chitieu.web.schemas import field_path, invalid_input
 from chitieu.web.security import BadInput, nul_in_url
 
 HERE = Path(__file__).resolve().parent
@@ -103,6 +104,8 @@ def create_app(settings: WebSettings | None = None, store: Store | None = None) 
     @app.get("/api/v1/docs", include_in_schema=False)
     def api_docs(request: Request) -> Response:
         # The API's reference from its own OpenAPI description, rendered here: no CDN.
+        # Who is logged in (if anybody) is known, so the header says so, as on every page.
+        current_account(request)
         return views.render(request, "api_docs.html", {"spec": app.openapi()})
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -152,7 +155,12 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def login_required(request: Request, exc: LoginRequired) -> Response:
         if _wants_json(request):
             return JSONResponse(
-                {"error": "unauthorized", "message": "log in or send a bearer token"},
+                {
+                    "error": "unauthorized",
+                    "message": translate("unauthorized", views.lang_of(request)),
+                    "message_vi": translate("unauthorized", "vi"),
+                    "message_en": translate("unauthorized", "en"),
+                },
                 status_code=401,
                 headers={"WWW-Authenticate": "Bearer"},
             )
@@ -173,13 +181,18 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        detail = [
-            {
-                "field": ".".join(str(p) for p in e.get("loc", ()) if p != "body"),
-                "message": e["msg"],
-            }
-            for e in exc.errors()
-        ]
+        lang = views.lang_of(request)
+        detail = []
+        for e in exc.errors():
+            said = invalid_input(e)
+            detail.append(
+                {
+                    "field": field_path(e.get("loc", ())),
+                    "message": said.get(lang),
+                    "message_vi": said.vi,
+                    "message_en": said.en,
+                }
+            )
         return _error(request, 422, "bad_request", detail)
 
     @app.exception_handler(EntryError)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from chitieu.core.model import Text
 
 
 class In(BaseModel):
@@ -63,6 +66,13 @@ class FigureIn(In):
     note: str = Field(default="", max_length=500)
     seen_revision: int | None = Field(
         default=None, ge=0, description="The revision you based this on (optimistic locking)."
+    )
+    justification: str = Field(
+        default="",
+        max_length=2000,
+        description="Why the figure is right when the plausibility rules find it unusual "
+        "(growth far from the area's history, a level ten times its other years, …); kept "
+        "with the figure and shown to the reviewer.",
     )
 
     @model_validator(mode="after")
@@ -133,3 +143,66 @@ class ErrorOut(BaseModel):
     error: str
     message: str
     detail: Any = None
+
+
+def field_path(loc: Sequence[object]) -> str:
+    """A field as one path, the way the API names fields everywhere: ``figures[0].value``
+    (list positions in brackets), without pydantic's leading ``body``."""
+    parts = list(loc)
+    if parts and parts[0] == "body":
+        parts = parts[1:]
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+_INVALID: dict[str, Text] = {
+    "missing": Text("Thiếu trường bắt buộc này.", "This field is required."),
+    "extra_forbidden": Text(
+        "Trường này không có trong định dạng.", "This field is not part of the format."
+    ),
+    "int_parsing": Text("Cần một số nguyên.", "A whole number is needed."),
+    "int_type": Text("Cần một số nguyên.", "A whole number is needed."),
+    "float_parsing": Text("Cần một số.", "A number is needed."),
+    "string_type": Text("Cần một chuỗi văn bản.", "Text is needed."),
+    "bool_parsing": Text("Cần true hoặc false.", "true or false is needed."),
+    "json_invalid": Text("Nội dung không phải JSON hợp lệ.", "The body is not valid JSON."),
+    "model_attributes_type": Text("Cần một đối tượng JSON.", "A JSON object is needed."),
+    "dict_type": Text("Cần một đối tượng JSON.", "A JSON object is needed."),
+    "list_type": Text("Cần một mảng JSON.", "A JSON array is needed."),
+}
+
+
+def invalid_input(error: Mapping[str, Any]) -> Text:
+    """One sentence per invalid field, in Vietnamese and English (pydantic's own words are
+    English only)."""
+    kind = str(error.get("type", ""))
+    ctx = error.get("ctx") or {}
+    said = _INVALID.get(kind)
+    if said is not None:
+        return said
+    if kind == "greater_than_equal":
+        return Text(f"Phải từ {ctx.get('ge')} trở lên.", f"Must be at least {ctx.get('ge')}.")
+    if kind == "less_than_equal":
+        return Text(f"Phải không quá {ctx.get('le')}.", f"Must be at most {ctx.get('le')}.")
+    if kind == "string_too_long":
+        limit = ctx.get("max_length")
+        return Text(f"Dài quá {limit} ký tự.", f"Longer than {limit} characters.")
+    if kind == "string_too_short":
+        return Text("Không được để trống.", "Must not be empty.")
+    if kind == "too_short":
+        return Text("Cần ít nhất một phần tử.", "At least one item is needed.")
+    if kind == "too_long":
+        limit = ctx.get("max_length")
+        return Text(f"Nhiều quá {limit} phần tử.", f"More than {limit} items.")
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", ""))
+        return Text(f"Chọn một trong: {expected}.", f"Choose one of: {expected}.")
+    if kind == "string_pattern_mismatch":
+        return Text("Không đúng dạng yêu cầu.", "Not in the required form.")
+    message = str(error.get("msg", ""))
+    return Text(message, message)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -12,12 +13,14 @@ from urllib.parse import quote as _quote
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 
 from chitieu import __version__
 from chitieu.core.access import Action, allowed, allowed_somewhere
-from chitieu.core.model import Verdict
+from chitieu.core.model import Citation, Verdict
 from chitieu.core.observations import Qualifier, Status
 from chitieu.core.results import VERDICT_LABEL
+from chitieu.core.sources import SOURCE_CLASS_LABEL, classify_source, link_of
 from chitieu.store.accounts import Account
 from chitieu.web.config import WebSettings
 from chitieu.web.deps import csrf_token, get_lang
@@ -94,6 +97,36 @@ def sparkline(points: Sequence[tuple[int, float]], width: int = 96, height: int 
     return " ".join(coords)
 
 
+_CODE = re.compile(r"``(.+?)``|`([^`]+?)`")
+
+
+def code_spans(text: str) -> Markup:
+    """Text written with reStructuredText or Markdown code marks (docstrings, the OpenAPI
+    description) as HTML: escaped, the marked parts in ``<code>``, no backticks left."""
+    out: list[str] = []
+    last = 0
+    for match in _CODE.finditer(text):
+        out.append(str(escape(text[last : match.start()])))
+        out.append(f"<code>{escape(match.group(1) or match.group(2))}</code>")
+        last = match.end()
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))
+
+
+def source_view(citation: Citation, lang: str) -> dict[str, str]:
+    """A figure's source as a page shows it: its class (word and CSS class), its text
+    without the address, and the address as a link when it is a web address."""
+    kind = classify_source(citation)
+    link = link_of(citation)
+    text = replace(citation, url="").label(lang) if link else citation.label(lang)
+    return {
+        "kind": kind.value,
+        "label": SOURCE_CLASS_LABEL[kind].get(lang),
+        "text": text,
+        "link": link,
+    }
+
+
 def _agency_names_in(text: str, names: dict[str, str]) -> str:
     """Agency codes in a core sentence ("phối hợp: bo-giao-thong-van-tai") as people read them."""
     for code in sorted(names, key=len, reverse=True):
@@ -104,6 +137,23 @@ def _agency_names_in(text: str, names: dict[str, str]) -> str:
 def _with_lang(request: Request, lang: str) -> str:
     url = request.url.include_query_params(lang=lang)
     return f"{url.path}?{url.query}"
+
+
+def flash(request: Request, message: str, kind: str = "notice") -> None:
+    """A message for the next page this session shows (after a redirect): the confirmation
+    of what was just done, never carried in the address."""
+    if "session" in request.scope and message:
+        request.session["flash"] = {"message": message[:2000], "kind": kind}
+
+
+def _take_flash(request: Request) -> dict[str, str] | None:
+    if "session" not in request.scope:
+        return None
+    found = request.session.pop("flash", None)
+    if not isinstance(found, dict):
+        return None
+    kind = "alert" if found.get("kind") == "alert" else "notice"
+    return {"message": str(found.get("message", "")), "kind": kind}
 
 
 def render(
@@ -145,6 +195,9 @@ def render(
         "path": request.url.path,
         # The same page (filters kept) in the other language.
         "lang_url": _with_lang(request, "en" if lang == "vi" else "vi"),
+        "flash": _take_flash(request),
+        "code_spans": code_spans,
+        "source_view": lambda citation: source_view(citation, lang),
     }
     names = context.get("agencies")
     known: dict[str, str] = names if isinstance(names, dict) else {}

@@ -169,3 +169,33 @@ def test_money_in_another_currency_is_kept_as_reported() -> None:
     tonnes = "gdp-pc,haiphong,2021,152.3,tấn/người,preliminary,exact,,,,https://soha.vn,2022-02,"
     problems = problems_of(with_rows(tonnes), indicators=indicators, areas=AREAS)
     assert [(p.line, p.field) for p in problems] == [(2, "unit")]
+
+
+def test_a_semicolon_file_is_read_with_vietnamese_numbers() -> None:
+    """What Excel saves as CSV in a Vietnamese locale: ";" between cells, "3,2" for 3.2."""
+    text = (
+        HEADER.replace(",", ";")
+        + "\n"
+        + "grdp-growth;haiphong;2022;8,5;%;chính thức;exact;Niên giám 2022;;;;;\n"
+        + "grdp-growth;haiphong;2021;12;%;ước;exact;Niên giám 2021;;;;;\n"
+    )
+    rows = load_observations_text(text, "excel.csv", INDICATORS, AREAS)
+    assert [(r.year, r.value) for r in rows] == [(2022, Decimal("8.5")), (2021, Decimal(12))]
+
+
+def test_a_machine_number_in_a_semicolon_file_gets_the_hint() -> None:
+    text = HEADER.replace(",", ";") + "\ngrdp-growth;haiphong;2022;8.5;%;official;exact;N;;;;;\n"
+    [problem] = problems_of(text, indicators=INDICATORS, areas=AREAS)
+    assert (problem.line, problem.field) == (2, "value")
+    assert problem.vi == "Bạn nhập 8.5 – nếu là tám phẩy năm, hãy gõ 8,5."
+
+
+def test_every_problem_has_a_vietnamese_sentence() -> None:
+    bad = "grdp-growth,hanoi,20x2,ba,quả,guess,maybe,,x,2022-13,,,"
+    found = problems_of(with_rows(bad), indicators=INDICATORS, areas=AREAS)
+    assert {p.field for p in found} >= {"area", "period", "value", "unit", "status"}
+    for p in found:
+        assert p.vi
+        assert p.vi != p.message
+        assert p.text("vi") == p.vi
+        assert p.text("en") == p.en == p.message

@@ -29,7 +29,8 @@ from chitieu.core.periods import Basis, BasisKind
 from chitieu.services import accounts
 from chitieu.store import Store
 from chitieu.store import archive as arc
-from chitieu.store.review import ReviewAction
+from chitieu.store.records import Justification
+from chitieu.store.review import ReviewAction, obs_key
 
 XVI = "haiphong-xvi-2020-2025"
 PASSWORD = "Mat-khau-sao-luu-2025!"
@@ -99,7 +100,15 @@ def populate(store: Store, *, sub_annual: bool = True) -> dict[str, object]:
     store.review_figure(reopened, ReviewAction.APPROVE, reviewer=REVIEWER)
     store.review_figure(reopened, ReviewAction.REOPEN, reviewer=REVIEWER, comment="sai đơn vị")
     corrected = figure("urban-unemployment", 2023, "3.1", "%", note="sửa lại")
-    store.submit_figures([corrected], actor=EDITOR.username, reason="sửa sai đơn vị")
+    # The correction supersedes the reopened proposal (schema revision 0005) and carries
+    # the justification the plausibility rules asked for.
+    why = Justification("Cục Thống kê xác nhận; «trích dẫn» \\ 😀", ("growth_history", "period"))
+    store.submit_figures(
+        [corrected],
+        actor=EDITOR.username,
+        reason="sửa sai đơn vị",
+        justifications={obs_key(corrected): why},
+    )
     # Withdrawals (a review step, never a deletion) arrived with schema revision 0003.
     withdraw = getattr(store, "withdraw_figure", None)
     if withdraw is not None:

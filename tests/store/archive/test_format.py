@@ -48,4 +48,6 @@ def test_an_archive_is_a_documented_zip(good_archive: Path) -> None:
     expected = {"submitted", "approved", "returned", "reopened"}
     if hasattr(Store, "withdraw_figure"):
         expected.add("withdrawn")
+    if hasattr(Store, "justifications"):  # schema revision 0005: corrections supersede
+        expected.add("superseded")
     assert actions == expected

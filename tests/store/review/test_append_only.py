@@ -53,6 +53,7 @@ def test_no_code_path_deletes_or_updates_figures(store: Store, tmp_path: Any) ->
         [oid] = figure_service.submit_form(store, xvi, form, editor).observation_ids
         store.review_figure(oid, ReviewAction.RETURN, reviewer=REVIEWER, comment="sai")
         form.value, form.seen_revision = "3,4", "1"
+        form.reason = "sửa theo ý kiến người duyệt"  # a correction needs a reason
         [fixed] = figure_service.submit_form(store, xvi, form, editor).observation_ids
         figure_service.approve(store, fixed, REVIEWER)
         store.review_figure(fixed, ReviewAction.REOPEN, reviewer=REVIEWER_2, comment="mở")
@@ -68,7 +69,7 @@ def test_no_code_path_deletes_or_updates_figures(store: Store, tmp_path: Any) ->
         figure_service.withdraw(store, uploaded.observation_ids[0], REVIEWER, "trùng")
         path = tmp_path / "nhap.csv"
         path.write_text(csv.replace("3.6", "3.65"), encoding="utf-8")
-        exchange.import_file(store, path)
+        exchange.import_file(store, path, reason="số liệu sửa đổi")
         store.withdraw_figure(fixed, by=ADMIN, reason="rút số đã duyệt")
         form.value, form.seen_revision = "3,1", "1"
         with pytest.raises(StaleError):

@@ -106,7 +106,9 @@ def test_stale_revision_refuses_the_batch(loaded: Store) -> None:
             expected_revisions={key: 0},
         )
     assert counts(loaded) == before
-    done = loaded.submit_figures([fig("12.4")], actor=EDITOR.username, expected_revisions={key: 1})
+    done = loaded.submit_figures(
+        [fig("12.4")], actor=EDITOR.username, expected_revisions={key: 1}, reason="sửa"
+    )
     assert done.added.revised == 1
 
 

@@ -115,14 +115,18 @@ def unit_fits(unit: str, indicator_unit: str, basis: Basis) -> bool:
         return False
 
 
-def unit_problem(unit: str, indicator: str, indicator_unit: str, basis: Basis) -> str:
-    """What to say when :func:`unit_fits` refuses."""
+def unit_problem(unit: str, indicator: str, indicator_unit: str, basis: Basis) -> tuple[str, str]:
+    """What to say, in English and Vietnamese, when :func:`unit_fits` refuses."""
     if basis.kind is BasisKind.LEVEL:
         return (
             f"unit {unit!r} is not compatible with the unit {indicator_unit!r} "
-            f"of indicator {indicator!r}"
+            f"of indicator {indicator!r}",
+            f"Đơn vị «{unit}» không đổi được sang «{indicator_unit}» của chỉ số {indicator}.",
         )
-    return f"unit {unit!r}: a figure on the basis {basis.code!r} is a percentage (%)"
+    return (
+        f"unit {unit!r}: a figure on the basis {basis.code!r} is a percentage (%)",
+        f"Đơn vị «{unit}»: số liệu so sánh ({basis.code}) tính bằng %.",
+    )
 
 
 def clean(cell: str) -> str:

@@ -41,7 +41,12 @@ class FastRows:
         columns: Mapping[str, int],
         indicators: Mapping[str, Indicator] | None,
         areas: Collection[str] | None,
+        *,
+        plain_numbers_only: bool = False,
     ) -> None:
+        # A file with Vietnamese numbers ("3,2", "1.234"): only whole numbers without any
+        # mark read the same in both conventions; the rest go to the reference path.
+        self._plain_numbers_only = plain_numbers_only
         self._indicators = indicators
         self._areas = areas
         get = columns.get
@@ -104,6 +109,8 @@ class FastRows:
         text = _quick_clean(row[i_value])
         if len(text) > MAX_NUMBER_LENGTH or MACHINE_NUMBER.fullmatch(text) is None:
             return None  # signs, spaces, errors: parse_machine_number on the reference path
+        if self._plain_numbers_only and not text.isdigit():
+            return None
         value = Decimal(text)
         text = _quick_clean(row[i_status])
         try:

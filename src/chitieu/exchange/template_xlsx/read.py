@@ -32,6 +32,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from chitieu.core.model import Citation, Indicator
+from chitieu.core.number_hints import explain_number
 from chitieu.core.numbers import NumberFormatError, parse_number
 from chitieu.core.observations import Observation, Status
 from chitieu.core.periods import Basis, Period
@@ -66,6 +67,10 @@ _OPENPYXL_ERRORS = (
     OSError,  # "File contains no valid workbook part"
 )
 _EDITABLE = [c.key for c in COLUMNS if c.editable]
+_CORRUPT = (
+    "Tệp Excel bị hỏng, không đọc được: hãy mở lại bằng Excel và lưu dưới dạng .xlsx.",
+    "The workbook is corrupt and cannot be read: open it in Excel and save it as .xlsx.",
+)
 
 
 class _Problems:
@@ -73,16 +78,38 @@ class _Problems:
         self.filename = filename
         self.items: list[Problem] = []
 
-    def file(self, message: str) -> None:
-        self.items.append(Problem(self.filename, None, "", message))
+    def file(self, message: str, vi: str, en: str) -> None:
+        self.items.append(Problem(self.filename, None, "", message, vi=vi, en=en))
 
-    def cell(self, row: int, key: str, message: str, sheet: str = DATA_SHEET) -> None:
+    def cell(self, row: int, key: str, message: str, vi: str, en: str) -> None:
         col = _index(key)
-        where = f"sheet '{sheet}', row {row}, column {get_column_letter(col)} ({key})"
-        self.items.append(Problem(self.filename, None, where, message))
+        where = f"sheet '{DATA_SHEET}', row {row}, column {get_column_letter(col)} ({key})"
+        self.items.append(
+            Problem(
+                self.filename,
+                None,
+                where,
+                message,
+                vi=vi,
+                en=en,
+                row=row,
+                column=get_column_letter(col),
+            )
+        )
 
-    def at(self, where: str, message: str) -> None:
-        self.items.append(Problem(self.filename, None, where, message))
+    def at(
+        self,
+        where: str,
+        message: str,
+        vi: str,
+        en: str,
+        row: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        letter = get_column_letter(column) if column is not None else ""
+        self.items.append(
+            Problem(self.filename, None, where, message, vi=vi, en=en, row=row, column=letter)
+        )
 
     def raise_if_any(self) -> None:
         if self.items:
@@ -108,12 +135,16 @@ def read_xlsx(
     size = path.stat().st_size
     if size > MAX_BYTES:
         problems.file(
-            f"tệp quá lớn (file too large): {size} byte, giới hạn (limit) {MAX_BYTES} byte"
+            f"tệp quá lớn (file too large): {size} byte, giới hạn (limit) {MAX_BYTES} byte",
+            f"Tệp quá lớn: {size:,} byte, giới hạn {MAX_BYTES:,} byte.".replace(",", "."),
+            f"The file is too large: {size:,} bytes, the limit is {MAX_BYTES:,} bytes.",
         )
         problems.raise_if_any()
     if not zipfile.is_zipfile(path):
         problems.file(
-            "không phải tệp Excel .xlsx hoặc tệp bị hỏng (not an .xlsx workbook, or corrupt)"
+            "không phải tệp Excel .xlsx hoặc tệp bị hỏng (not an .xlsx workbook, or corrupt)",
+            "Đây không phải tệp Excel .xlsx, hoặc tệp bị hỏng.",
+            "This is not an .xlsx workbook, or it is corrupt.",
         )
         problems.raise_if_any()
     try:
@@ -121,20 +152,28 @@ def read_xlsx(
         vet_office_file(path)
         _check_extent(path)
     except UnsafeOfficeFileError as exc:
-        problems.file(f"tệp Excel bị từ chối (workbook refused): {exc}")
+        problems.file(
+            f"tệp Excel bị từ chối (workbook refused): {exc}",
+            f"Tệp Excel bị từ chối vì có cấu trúc không an toàn ({exc}); hãy dùng biểu mẫu gốc.",
+            f"The workbook is refused, its structure is unsafe ({exc}); use the original template.",
+        )
         problems.raise_if_any()
     try:
         wb = python_calamine.CalamineWorkbook.from_path(str(path))
         sheet_names = list(wb.sheet_names)
     except Exception as exc:  # calamine raises several unrelated types for broken files
-        problems.file(f"tệp Excel bị hỏng, không đọc được (corrupt workbook): {exc}")
+        problems.file(f"tệp Excel bị hỏng, không đọc được (corrupt workbook): {exc}", *_CORRUPT)
         problems.raise_if_any()
         raise  # unreachable: keeps type checkers sure wb is bound
     if DATA_SHEET not in sheet_names:
         found = ", ".join(f"'{s}'" for s in sheet_names)
         problems.file(
             f"không có trang '{DATA_SHEET}' (sheet '{DATA_SHEET}' not found; sheets: {found}) "
-            "– trang có bị đổi tên không? (was it renamed?) Dùng biểu mẫu gốc."
+            "– trang có bị đổi tên không? (was it renamed?) Dùng biểu mẫu gốc.",
+            f"Không có trang «{DATA_SHEET}» (các trang: {found}); hãy dùng biểu mẫu gốc, "
+            "không đổi tên trang.",
+            f"There is no sheet '{DATA_SHEET}' (sheets: {found}); use the original template "
+            "without renaming its sheets.",
         )
         problems.raise_if_any()
     try:
@@ -142,13 +181,15 @@ def read_xlsx(
         sheet = wb.get_sheet_by_name(DATA_SHEET)
         if sheet.total_height > MAX_ROWS:
             problems.file(
-                f"sheet '{DATA_SHEET}' has {sheet.total_height} rows; the limit is {MAX_ROWS}"
+                f"sheet '{DATA_SHEET}' has {sheet.total_height} rows; the limit is {MAX_ROWS}",
+                f"Trang «{DATA_SHEET}» có {sheet.total_height} hàng, quá giới hạn {MAX_ROWS}.",
+                f"Sheet '{DATA_SHEET}' has {sheet.total_height} rows; the limit is {MAX_ROWS}.",
             )
             problems.raise_if_any()
         rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
         merged = sheet.merged_cell_ranges or []
     except _CALAMINE_ERRORS as exc:
-        problems.file(f"tệp Excel bị hỏng, không đọc được (corrupt workbook): {exc}")
+        problems.file(f"tệp Excel bị hỏng, không đọc được (corrupt workbook): {exc}", *_CORRUPT)
         problems.raise_if_any()
         raise  # unreachable
     _check_header(rows[0] if rows else [], problems)
@@ -158,6 +199,9 @@ def read_xlsx(
         problems.at(
             f"sheet '{DATA_SHEET}', cells {ref}",
             "ô bị gộp (merged cells); bỏ gộp ô và điền từng ô (unmerge them)",
+            f"Các ô {ref} bị gộp: hãy bỏ gộp ô và điền từng ô.",
+            f"Cells {ref} are merged: unmerge them and fill in each cell.",
+            row=r0 + 1,
         )
     _cell_formats(path, problems)
     observations = _rows(rows, indicators, areas, year_now, name, problems)
@@ -266,12 +310,21 @@ def _check_header(header: list[Any], problems: _Problems) -> None:
                 where,
                 f"cột '{col.header}' bị chuyển sang cột {moved} (column moved to {moved}); "
                 "giữ đúng thứ tự cột của biểu mẫu (keep the template's column order)",
+                f"Cột «{col.header}» bị chuyển sang cột {moved}: hãy giữ đúng thứ tự cột của "
+                "biểu mẫu.",
+                f"Column '{col.header}' was moved to {moved}: keep the template's column order.",
+                row=1,
+                column=i,
             )
         else:
             problems.at(
                 where,
                 f"cần tiêu đề '{col.header}', gặp '{got}' (expected header '{col.header}', "
                 f"found '{got}')",
+                f"Cần tiêu đề «{col.header}», gặp «{got}»: hãy dùng biểu mẫu gốc.",
+                f"Expected the header '{col.header}', found '{got}': use the original template.",
+                row=1,
+                column=i,
             )
 
 
@@ -282,7 +335,7 @@ def _cell_formats(path: Path, problems: _Problems) -> None:
         _formats(path, problems)
     except _OPENPYXL_ERRORS as exc:
         # calamine read the same file, so this is openpyxl's stricter view of broken XML.
-        problems.file(f"tệp Excel bị hỏng, không đọc được (corrupt workbook): {exc!r}")
+        problems.file(f"tệp Excel bị hỏng, không đọc được (corrupt workbook): {exc!r}", *_CORRUPT)
 
 
 def _formats(path: Path, problems: _Problems) -> None:
@@ -305,6 +358,10 @@ def _formats(path: Path, problems: _Problems) -> None:
                         where,
                         f"ô chứa công thức {cell.value} (formula); "
                         "hãy nhập giá trị (type the value)",
+                        f"Ô chứa công thức {cell.value}: hãy nhập giá trị.",
+                        f"The cell holds the formula {cell.value}: type the value instead.",
+                        row=int(cell.row),
+                        column=column,
                     )
                 elif column == value_column and "%" in str(cell.number_format):
                     problems.at(
@@ -312,6 +369,13 @@ def _formats(path: Path, problems: _Problems) -> None:
                         f"ô định dạng phần trăm: Excel lưu {cell.value} (percent-formatted "
                         "cell); bỏ định dạng % và nhập số theo đơn vị của chỉ tiêu, ví dụ 12 "
                         "cho 12%",
+                        f"Ô định dạng phần trăm nên Excel lưu {cell.value}: hãy bỏ định dạng % "
+                        "và nhập số theo đơn vị của chỉ số, ví dụ 12 cho 12%.",
+                        f"The cell is formatted as a percentage, so Excel keeps {cell.value}: "
+                        "remove the % format and type the number in the indicator's unit, "
+                        "e.g. 12 for 12%.",
+                        row=int(cell.row),
+                        column=column,
                     )
     finally:
         wb.close()
@@ -344,7 +408,13 @@ def _rows(
         code = _text(cells["indicator"])
         ind = indicators.get(code)
         if ind is None:
-            problems.cell(number, "indicator", f"không có chỉ tiêu '{code}' (unknown indicator)")
+            problems.cell(
+                number,
+                "indicator",
+                f"không có chỉ tiêu '{code}' (unknown indicator)",
+                f"Không có chỉ số «{code}».",
+                f"Unknown indicator {code!r}.",
+            )
         basis = parse_basis_cell(_text(cells["basis"]))
         if basis is None:
             problems.cell(
@@ -352,12 +422,22 @@ def _rows(
                 "basis",
                 f"cơ sở không hợp lệ '{_text(cells['basis'])}' (unknown basis; level, "
                 "same_period, plan, previous_period)",
+                f"Cơ sở so sánh «{_text(cells['basis'])}» không hợp lệ; chọn level, same_period, "
+                "plan hoặc previous_period.",
+                f"Unknown basis {_text(cells['basis'])!r}; choose level, same_period, plan or "
+                "previous_period.",
             )
         unit = _text(cells["unit"])
         try:
             parse_unit(unit)
         except UnknownUnitError:
-            problems.cell(number, "unit", f"đơn vị không hợp lệ '{unit}' (unknown unit)")
+            problems.cell(
+                number,
+                "unit",
+                f"đơn vị không hợp lệ '{unit}' (unknown unit)",
+                f"Không biết đơn vị «{unit}».",
+                f"Unknown unit {unit!r}.",
+            )
         else:
             if ind is not None and basis is not None and not basis.is_level:
                 if not unit_fits(unit, ind.unit, basis):
@@ -366,6 +446,8 @@ def _rows(
                         "unit",
                         f"số liệu so sánh ({basis.code}) tính bằng %, không phải '{unit}' "
                         "(a change or a share of plan is a percentage)",
+                        f"Số liệu so sánh ({basis.code}) tính bằng %, không phải «{unit}».",
+                        f"A figure on the basis {basis.code} is a percentage, not {unit!r}.",
                     )
             elif ind is not None and not (
                 compatible(unit, ind.unit) or convertible_with_rate(unit, ind.unit)
@@ -375,10 +457,18 @@ def _rows(
                     "unit",
                     f"đơn vị '{unit}' không phù hợp với '{ind.unit}' của chỉ tiêu {code} "
                     "(incompatible unit)",
+                    f"Đơn vị «{unit}» không đổi được sang «{ind.unit}» của chỉ số {code}.",
+                    f"The unit {unit!r} does not convert to {ind.unit!r} of indicator {code}.",
                 )
         area = _text(cells["area"])
         if area not in areas:
-            problems.cell(number, "area", f"không có địa bàn '{area}' (unknown area)")
+            problems.cell(
+                number,
+                "area",
+                f"không có địa bàn '{area}' (unknown area)",
+                f"Không có địa bàn «{area}».",
+                f"Unknown area {area!r}.",
+            )
         status = STATUS_ALIASES.get(_text(cells["status"]).lower())
         if status is None:
             problems.cell(
@@ -386,6 +476,10 @@ def _rows(
                 "status",
                 f"trạng thái không hợp lệ '{_text(cells['status'])}' (unknown status); "
                 "chọn: kế hoạch, ước, sơ bộ, chính thức",
+                f"Tình trạng «{_text(cells['status'])}» không hợp lệ; chọn kế hoạch, ước, sơ bộ "
+                "hoặc chính thức.",
+                f"Unknown status {_text(cells['status'])!r}; choose kế hoạch (plan), ước "
+                "(estimate), sơ bộ (preliminary) or chính thức (official).",
             )
         period = _period(cells["year"])
         if period is None:
@@ -394,6 +488,9 @@ def _rows(
                 "year",
                 f"năm hoặc kỳ không hợp lệ '{_text(cells['year'])}' (not a year or a period "
                 "such as 2026-Q1, 2026-9M)",
+                f"«{_text(cells['year'])}» không phải là năm hoặc kỳ (ví dụ 2026, 2026-Q1, "
+                "2026-9M).",
+                f"{_text(cells['year'])!r} is not a year or a period such as 2026-Q1 or 2026-9M.",
             )
         elif period.last > year_now and status is not Status.PLAN:
             problems.cell(
@@ -401,11 +498,19 @@ def _rows(
                 "year",
                 f"năm {period.last} chưa tới (future year; only a 'kế hoạch' figure may be "
                 "for a future year)",
+                f"Năm {period.last} chưa đến: chỉ số liệu kế hoạch mới được nhập cho năm sau.",
+                f"{period.last} is in the future: only a plan figure may be for a future year.",
             )
         value = _value(cells["value"], number, problems)
         source = _text(cells["source"])
         if not source:
-            problems.cell(number, "source", "thiếu nguồn số liệu (source is missing)")
+            problems.cell(
+                number,
+                "source",
+                "thiếu nguồn số liệu (source is missing)",
+                "Thiếu nguồn số liệu.",
+                "The source is missing.",
+            )
         if (
             len(problems.items) > before
             or value is None
@@ -421,6 +526,9 @@ def _rows(
                 "year",
                 f"trùng với hàng {seen[key]} (same indicator × area × period × basis × status "
                 f"as row {seen[key]})",
+                f"Trùng với hàng {seen[key]}: cùng chỉ số, địa bàn, kỳ, cơ sở so sánh và tình "
+                "trạng.",
+                f"The same indicator, area, period, basis and status as row {seen[key]}.",
             )
             continue
         seen[key] = number
@@ -455,10 +563,22 @@ def _period(value: Any) -> Period | None:
 
 def _value(value: Any, row: int, problems: _Problems) -> Decimal | None:
     if value is None or value == "":
-        problems.cell(row, "value", "thiếu giá trị (value is missing)")
+        problems.cell(
+            row,
+            "value",
+            "thiếu giá trị (value is missing)",
+            "Thiếu giá trị.",
+            "The value is missing.",
+        )
         return None
     if isinstance(value, bool):
-        problems.cell(row, "value", f"ô giá trị là {value} (a boolean, not a number)")
+        problems.cell(
+            row,
+            "value",
+            f"ô giá trị là {value} (a boolean, not a number)",
+            f"Ô giá trị là {value}, không phải là số.",
+            f"The value cell is {value}, not a number.",
+        )
         return None
     if isinstance(value, int):
         return Decimal(value)
@@ -468,18 +588,33 @@ def _value(value: Any, row: int, problems: _Problems) -> Decimal | None:
             # 12.3800000000000007815970093361102044582366943359375
             return Decimal(repr(value)).normalize() if value != int(value) else Decimal(int(value))
         except (InvalidOperation, OverflowError, ValueError):
-            problems.cell(row, "value", f"không phải số hữu hạn (not a finite number): {value}")
+            problems.cell(
+                row,
+                "value",
+                f"không phải số hữu hạn (not a finite number): {value}",
+                f"{value} không phải là số hữu hạn.",
+                f"{value} is not a finite number.",
+            )
             return None
     if isinstance(value, (dt.date, dt.datetime, dt.time, dt.timedelta)):
-        problems.cell(row, "value", f"ô giá trị là ngày giờ {value} (a date, not a number)")
+        problems.cell(
+            row,
+            "value",
+            f"ô giá trị là ngày giờ {value} (a date, not a number)",
+            f"Ô giá trị là ngày giờ {value}, không phải là số: bỏ định dạng ngày của ô.",
+            f"The value cell is a date, {value}, not a number: remove the cell's date format.",
+        )
         return None
     text = _text(value)
     try:
         return parse_number(text, "vi")
     except NumberFormatError:
+        said = explain_number(text, "vi")
         problems.cell(
             row,
             "value",
             f"ô số chứa chữ '{text}' (text in a number cell); nhập một số, ví dụ 1.234,5",
+            said.vi,
+            said.en,
         )
         return None

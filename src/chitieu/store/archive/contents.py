@@ -33,6 +33,7 @@ ARCHIVED_TABLES: tuple[str, ...] = (
     "documents",
     "observations",
     "observation_reviews",
+    "observation_justifications",
     "task_updates",
     "users",
     "user_agencies",

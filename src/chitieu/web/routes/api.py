@@ -15,14 +15,17 @@ from fastapi.responses import JSONResponse
 from pydantic import ConfigDict, Field
 
 from chitieu.core.access import Action, allowed, allowed_somewhere
+from chitieu.core.observations import Observation
+from chitieu.core.sources import classify_source
 from chitieu.exchange import evaluation_json, figures_json
 from chitieu.services import dashboard
 from chitieu.services import figures as figure_service
 from chitieu.services import in_year as in_year_service
+from chitieu.services import review as review_service
 from chitieu.services import tasks as task_service
 from chitieu.store import Store
 from chitieu.store.accounts import Account
-from chitieu.store.errors import NotFoundError, StaleError
+from chitieu.store.errors import NotFoundError, StaleError, StoreError
 from chitieu.store.records import RowKey
 from chitieu.store.review import ReviewAction, obs_key
 from chitieu.web import schemas, views
@@ -140,6 +143,7 @@ def in_year(
 
 def _figure(f: dashboard.FigureRow) -> dict[str, Any]:
     out = figures_json.observation_dict(f.obs)
+    out["source_class"] = classify_source(f.obs.source).value
     out["review_state"] = f.state.value
     out["in_force"] = f.in_force
     return out
@@ -159,6 +163,7 @@ def observations(
     out = []
     for o in rows:
         item = figures_json.observation_dict(o)
+        item["source_class"] = classify_source(o.source).value
         review = states.get(o.id) if o.id is not None else None
         item["review_state"] = "approved" if review is None else review.state.value
         out.append(item)
@@ -180,8 +185,10 @@ def submit(
     if not allowed_somewhere(account.principal, Action.ENTER_FIGURE):
         raise Forbidden()
     problems: list[figure_service.FieldProblem] = []
-    built = []
+    built: list[Observation] = []
+    fields: list[tuple[str, str, str]] = []
     expected: dict[RowKey, int] = {}
+    why: dict[RowKey, str] = {}
     for n, fig in enumerate(body.figures):
         form = figure_service.EntryForm(
             indicator=fig.indicator,
@@ -205,11 +212,20 @@ def submit(
             )
             continue
         built.extend(obs)
+        fields.extend(
+            (f"figures[{n}].value", f"figures[{n}].year", f"figures[{n}].justification")
+            for _ in obs
+        )
+        o = obs[0]
+        key = obs_key(o)
         if fig.seen_revision is not None:
-            expected[obs_key(obs[0])] = fig.seen_revision
+            expected[key] = fig.seen_revision
+        if fig.justification.strip():
+            why[key] = fig.justification
     if problems:
         raise figure_service.EntryError(problems)
     figure_service.check_scope(account.principal, built, store.indicator_agencies())
+    justified = figure_service.plausible(store, resolution_id, built, why, fields)
     try:
         submission = store.submit_figures(
             built,
@@ -217,6 +233,7 @@ def submit(
             reason=body.reason,
             dataset="api",
             expected_revisions=expected or None,
+            justifications=justified,
         )
     except StaleError as exc:  # both values in the answer: the client shows them, then decides
         return JSONResponse(  # type: ignore[return-value]
@@ -228,6 +245,10 @@ def submit(
             },
             status_code=409,
         )
+    except StoreError as exc:
+        if exc.code != "correction_reason":
+            raise
+        raise figure_service.EntryError([figure_service.correction_reason_problem()]) from exc
     added = submission.added
     return schemas.SubmitOut(
         observation_ids=list(submission.observation_ids),
@@ -243,12 +264,34 @@ def review_queue(store: StoreDep, account: Annotated[Account, Depends(logged_in)
         raise Forbidden()
     return [
         {
-            **figures_json.observation_dict(obs),
-            "submitted_by": r.actor,
-            "submitted_at": r.at.isoformat(),
-            "comment": r.comment,
+            **figures_json.observation_dict(it.obs),
+            "source_class": it.source_class.value,
+            "submitted_by": it.review.actor,
+            "submitted_at": it.review.at.isoformat(),
+            "comment": it.review.comment,
+            "plausibility": [
+                {
+                    "rule": f.rule,
+                    "severity": f.severity.value,
+                    "message_vi": f.message.vi,
+                    "message_en": f.message.en,
+                }
+                for f in it.findings
+            ],
+            "justification": it.justification.text if it.justification else "",
+            "previous_revision_value": str(it.previous.value) if it.previous else None,
+            "other_statuses": [
+                {
+                    "status": x.obs.status.value,
+                    "value": str(x.obs.value),
+                    "unit": x.obs.unit,
+                    "review_state": x.state.value,
+                    "differs": x.differs,
+                }
+                for x in it.others
+            ],
         }
-        for r, obs in figure_service.review_queue(store)
+        for it in review_service.queue(store)
     ]
 
 

@@ -6,13 +6,14 @@ from dataclasses import fields
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from chitieu.core.access import Action, allowed
 from chitieu.core.observations import Qualifier, Status
 from chitieu.core.periods import BasisKind, PeriodError, parse_basis, parse_period
 from chitieu.services import figures as figure_service
+from chitieu.services import review as review_service
 from chitieu.store import Store
 from chitieu.store.accounts import Account
 from chitieu.store.errors import StaleError, StoreError
@@ -118,7 +119,8 @@ def submit_entry(
         message = figure_service.stale_message(exc, lang)
         return form_again(request, store, resolution_id, account, form, {"_": message}, 409)
     except StoreError as exc:
-        return form_again(request, store, resolution_id, account, form, {"_": str(exc)}, 409)
+        message = review_service.refusal(exc, lang)
+        return form_again(request, store, resolution_id, account, form, {"_": message}, 409)
     n = len(submission.observation_ids)
     query = f"ok={n}" if n else "unchanged=1"
     return RedirectResponse(f"/r/{resolution_id}/entry?{query}", status_code=303)
@@ -132,56 +134,123 @@ def form_again(
     form: figure_service.EntryForm,
     errors: dict[str, str],
     status_code: int = 422,
+    extra: dict[str, str] | None = None,
 ) -> Response:
     lang = views.lang_of(request)
     context = _entry_context(store, resolution_id, account, lang)
     return views.render(
         request,
         "entry.html",
-        {**context, "form": form, "errors": errors, "message": ""},
+        {**context, "form": form, "errors": errors, "message": "", **(extra or {})},
         status_code=status_code,
     )
 
 
+@router.get("/r/{resolution_id}/entry/check")
+def entry_check(
+    request: Request,
+    resolution_id: str,
+    store: StoreDep,
+    account: Editor,
+    indicator: str = "",
+    area: str = "",
+    year: str = "",
+    value: str = "",
+    unit: str = "",
+    status: str = "estimate",
+) -> Response:
+    """What the form would say about one figure, while it is typed (the page's script
+    shows it under the value): slips of the number and the plausibility rules."""
+    lang = views.lang_of(request)
+    form = figure_service.EntryForm(
+        indicator=indicator[:200],
+        area=area[:100],
+        year=year[:10],
+        value=value[:100],
+        unit=unit[:100],
+        status=status[:20],
+        source_document="-",
+    )
+    messages = figure_service.preview(store, resolution_id, form, lang)
+    return JSONResponse({"messages": messages})
+
+
 @router.get("/review")
 def review_queue(request: Request, store: StoreDep, account: Reviewer) -> Response:
-    items = figure_service.review_queue(store)
-    names = {i.code: i for i in store.indicators()}
     return views.render(
         request,
         "review.html",
-        {"items": items, "indicators": names, "error": request.query_params.get("error", "")},
+        {
+            "items": review_service.queue(store),
+            "error": request.query_params.get("error", ""),
+            "state_label": lambda state: review_service.STATE_LABEL[state].get(
+                views.lang_of(request)
+            ),
+            "figure_text": lambda obs: review_service.figure_text(obs, views.lang_of(request)),
+        },
     )
+
+
+def _back(data: FormData) -> str:
+    back = str(data.get("next") or "/review")
+    if not back.startswith("/") or back.startswith("//"):
+        back = "/review"
+    return back
+
+
+def _with(back: str, query: str) -> str:
+    return f"{back}{'&' if '?' in back else '?'}{query}"
+
+
+@router.post("/review/approve")
+def approve_selected(request: Request, store: StoreDep, account: Reviewer, data: Form) -> Response:
+    """Approve the figures ticked in the queue, each on its own: the ones the rules or the
+    workflow refuse stay in the queue with the reason, the others are approved."""
+    lang = views.lang_of(request)
+    ids = [int(v) for v in data.getlist("ids") if isinstance(v, str) and v.isdigit()]
+    if not ids:
+        message = translate("select_first", lang)
+        return RedirectResponse(_with("/review", f"error={views.quote(message)}"), 303)
+    done, refused = review_service.approve_many(store, ids, account.principal, "", lang)
+    lines = []
+    if done:
+        lines.append(translate("approved_n", lang, n=len(done)))
+    lines.extend(f"#{oid}: {why}" for oid, why in refused)
+    views.flash(request, "\n".join(lines), "alert" if refused else "notice")
+    return RedirectResponse("/review", status_code=303)
 
 
 @router.post("/review/{observation_id}")
 def review(
     request: Request, observation_id: int, store: StoreDep, account: Reviewer, data: Form
 ) -> Response:
+    lang = views.lang_of(request)
     action_text = str(data.get("action") or "")
     comment = str(data.get("comment") or "").strip()
-    back = str(data.get("next") or "/review")
-    if not back.startswith("/") or back.startswith("//"):
-        back = "/review"
+    back = _back(data)
     try:
         action = ReviewAction(action_text)
     except ValueError:
         return views.render(
             request,
             "error.html",
-            {"message": translate("bad_request", views.lang_of(request)), "detail": action_text},
+            {"message": translate("bad_request", lang), "detail": action_text},
             status_code=400,
         )
     try:
         if action is ReviewAction.APPROVE:
-            figure_service.approve(
-                store, observation_id, account.principal, comment, views.lang_of(request)
-            )
+            figure_service.approve(store, observation_id, account.principal, comment, lang)
         else:
             store.review_figure(observation_id, action, reviewer=account.principal, comment=comment)
     except StoreError as exc:
-        sep = "&" if "?" in back else "?"
-        return RedirectResponse(f"{back}{sep}error={views.quote(str(exc))}", status_code=303)
+        message = review_service.refusal(exc, lang)
+        return RedirectResponse(_with(back, f"error={views.quote(message)}"), status_code=303)
+    done = {
+        ReviewAction.APPROVE: "approved_one",
+        ReviewAction.RETURN: "returned_one",
+        ReviewAction.REOPEN: "reopened_one",
+    }[action]
+    views.flash(request, translate(done, lang, id=observation_id), "notice")
     return RedirectResponse(back, status_code=303)
 
 
@@ -190,18 +259,18 @@ def withdraw(
     request: Request, observation_id: int, store: StoreDep, account: Editor, data: Form
 ) -> Response:
     """Withdraw a figure with a reason (reviewers: any; editors: their own pending one)."""
+    lang = views.lang_of(request)
     reason = str(data.get("reason") or "")
-    back = str(data.get("next") or "/review")
-    if not back.startswith("/") or back.startswith("//"):
-        back = "/review"
-    sep = "&" if "?" in back else "?"
+    back = _back(data)
     try:
         figure_service.withdraw(store, observation_id, account.principal, reason)
     except figure_service.EntryError as exc:
-        message = "; ".join(exc.by_field(views.lang_of(request)).values())
-        return RedirectResponse(f"{back}{sep}error={views.quote(message)}", status_code=303)
+        message = " ".join(exc.by_field(lang).values())
+        return RedirectResponse(_with(back, f"error={views.quote(message)}"), status_code=303)
     except PermissionError:
         raise  # another editor's figure: 403, as everywhere else
     except StoreError as exc:
-        return RedirectResponse(f"{back}{sep}error={views.quote(str(exc))}", status_code=303)
-    return RedirectResponse(f"{back}{sep}withdrawn={observation_id}", status_code=303)
+        message = review_service.refusal(exc, lang)
+        return RedirectResponse(_with(back, f"error={views.quote(message)}"), status_code=303)
+    views.flash(request, translate("withdrawn_ok", lang), "notice")
+    return RedirectResponse(_with(back, f"withdrawn={observation_id}"), status_code=303)

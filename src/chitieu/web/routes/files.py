@@ -22,6 +22,7 @@ from chitieu.definitions.errors import DefinitionError
 from chitieu.reports.pdf import ConverterMissingError
 from chitieu.services import exchange, reports
 from chitieu.services import figures as figure_service
+from chitieu.services import review as review_service
 from chitieu.store import Store
 from chitieu.store.accounts import Account
 from chitieu.store.errors import StoreError
@@ -173,42 +174,50 @@ async def upload(
     data: Annotated[FormData, Depends(checked_form)],
 ) -> Response:
     """A filled template (.xlsx), a long CSV or JSON: every cell checked, all or nothing,
-    then submitted for review like figures typed in the form."""
+    then judged by the plausibility rules and submitted for review like figures typed in
+    the form. Problems are listed one per line, in the file's order, under its own name."""
     from chitieu.web.routes.figures import form_again
 
     lang = views.lang_of(request)
     upload_file = data.get("file")
     limit = request.app.state.settings.max_upload_bytes
     form = figure_service.EntryForm()
+    reason = str(data.get("reason") or "").strip()[: figure_service.MAX_REASON]
+    justification = str(data.get("justification") or "").strip()[: figure_service.MAX_REASON]
+    typed = {"upload_reason": reason, "upload_justification": justification}
+
+    def again(message: str, status: int = 422) -> Response:
+        return form_again(
+            request, store, resolution_id, account, form, {"file": message}, status, typed
+        )
+
     if not isinstance(upload_file, UploadFile) or not upload_file.filename:
-        message = "chọn một tệp" if lang == "vi" else "choose a file"
-        return form_again(request, store, resolution_id, account, form, {"file": message})
+        return again("chọn một tệp" if lang == "vi" else "choose a file")
     name = upload_name(upload_file.filename)
     suffix = Path(name).suffix.lower()
     if suffix not in UPLOAD_SUFFIXES:
-        message = (
+        return again(
             f"{name}: cần tệp .xlsx, .csv hoặc .json"
             if lang == "vi"
             else f"{name}: expected an .xlsx, .csv or .json file"
         )
-        return form_again(request, store, resolution_id, account, form, {"file": message})
     raw = await upload_file.read(limit + 1)
     if len(raw) > limit:
         size = views.size_text(limit, lang)
-        message = f"{name}: tệp lớn hơn {size}" if lang == "vi" else f"{name}: file over {size}"
-        return form_again(request, store, resolution_id, account, form, {"file": message}, 413)
+        return again(
+            f"{name}: tệp lớn hơn {size}" if lang == "vi" else f"{name}: file over {size}", 413
+        )
     wrong = sniff(raw, suffix)
     if wrong:
-        message = f"{name}: {wrong[0] if lang == 'vi' else wrong[1]}"
         # Another type of file: 415; text in another encoding: fixable, like a bad cell.
         status = 422 if "UTF-8" in wrong[1] else 415
-        return form_again(request, store, resolution_id, account, form, {"file": message}, status)
+        return again(f"{name}: {wrong[0] if lang == 'vi' else wrong[1]}", status)
     with tempfile.TemporaryDirectory(prefix="chitieu-upload-") as tmp:
         # The user's file name never reaches the file system: only the checked suffix does.
         path = Path(tmp) / f"upload{suffix}"
         path.write_bytes(raw)
         try:
-            observations = await run_in_threadpool(exchange.read_file, store, path)
+            observations = await run_in_threadpool(exchange.read_file, store, path, filename=name)
             for n, obs in enumerate(observations, start=1):
                 if _has_nul(obs):  # "\u0000" in JSON or a CSV cell: PostgreSQL refuses it
                     raise ValueError(f"{name}: figure {n}: a NUL character (\\x00) in a text")
@@ -216,31 +225,74 @@ async def upload(
             codes = {i.code for i in resolution.indicators}
             foreign = sorted({o.indicator for o in observations} - codes)
             if foreign:
-                raise ValueError(f"{name}: indicators not in {resolution_id}: {', '.join(foreign)}")
+                return again(
+                    f"{name}: các chỉ số không thuộc nghị quyết này: {', '.join(foreign)}"
+                    if lang == "vi"
+                    else f"{name}: indicators not in this resolution: {', '.join(foreign)}",
+                    409,
+                )
             figure_service.check_scope(account.principal, observations, store.indicator_agencies())
-            submission = (
-                store.submit_figures(observations, actor=account.username, dataset=f"upload:{name}")
-                if observations
-                else None
+            submission = await run_in_threadpool(
+                lambda: exchange.submit_observations(
+                    store,
+                    observations,
+                    recorded_by=account.username,
+                    dataset=f"upload:{name}",
+                    reason=reason,
+                    justification=justification,
+                    resolution_id=resolution_id,
+                    filename=name,
+                )
             )
         except DefinitionError as exc:
-            # Messages name the file as the user knows it, never the server's temporary copy.
-            lines = "\n".join(str(p).replace(str(path), name) for p in exc.problems)
-            return form_again(request, store, resolution_id, account, form, {"file": lines})
+            return again(problem_lines(exc, name, str(path), lang))
         except UnicodeDecodeError:
-            message = (
+            return again(
                 f"{name}: tệp không phải văn bản UTF-8"
                 if lang == "vi"
                 else f"{name}: the file is not UTF-8 text"
             )
-            return form_again(request, store, resolution_id, account, form, {"file": message})
         except PermissionError as exc:
             # Another agency's indicator: the same 403 as the form and the API give.
-            message = str(exc).replace(str(path), name)
-            return form_again(request, store, resolution_id, account, form, {"file": message}, 403)
-        except (StoreError, ValueError) as exc:
-            message = str(exc).replace(str(path), name)
-            return form_again(request, store, resolution_id, account, form, {"file": message}, 409)
+            return again(str(exc).replace(str(path), name), 403)
+        except StoreError as exc:
+            message = review_service.refusal(exc, lang)
+            status = 422 if exc.code == "correction_reason" else 409
+            return again(f"{name}: {message}", status)
+        except ValueError as exc:
+            return again(str(exc).replace(str(path), name), 409)
     n = len(submission.observation_ids) if submission else 0
     query = f"ok={n}" if n else "unchanged=1"
     return RedirectResponse(f"/r/{resolution_id}/entry?{query}", status_code=303)
+
+
+def problem_lines(exc: DefinitionError, name: str, server_path: str, lang: str) -> str:
+    """Every problem of a file on its own line, in the file's order, in ``lang``, under the
+    user's own file name: "so-lieu.xlsx: 2 chỗ cần sửa" then "Hàng 4, cột F: …"."""
+    advice = [p for p in exc.problems if p.field == exchange.JUSTIFICATION_FIELD]
+    problems = sorted(
+        (p for p in exc.problems if p.field != exchange.JUSTIFICATION_FIELD),
+        key=lambda p: p.position,
+    )
+    lines = []
+    for p in problems:
+        text = p.text(lang).replace(server_path, name)
+        if p.row is not None:
+            where = (f"Row {p.row}" if lang == "en" else f"Hàng {p.row}") + (
+                f", {'column' if lang == 'en' else 'cột'} {p.column}" if p.column else ""
+            )
+        elif p.line is not None:
+            where = (f"Line {p.line}" if lang == "en" else f"Dòng {p.line}") + (
+                f", {'column' if lang == 'en' else 'cột'} {p.field}" if p.field else ""
+            )
+        else:
+            where = ""
+        lines.append(f"{where}: {text}" if where else text)
+    lines = list(dict.fromkeys(lines))
+    count = len(lines)
+    head = (
+        f"{name}: {count} problem(s), nothing was saved"
+        if lang == "en"
+        else f"{name}: chưa lưu gì, có {count} chỗ cần sửa"
+    )
+    return "\n".join([head, *lines, *(p.text(lang) for p in advice)])
