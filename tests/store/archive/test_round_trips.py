@@ -107,7 +107,8 @@ def _as_written_at_0003(source: Path, target: Path) -> Path:
             popped = {name: record.pop(name) for name in gone}
             # the figures of this store are annual levels; an indicator's aggregation
             # (sum for the flows of the shipped datasets) did not exist at 0003
-            assert popped.get("part", "") == "" and popped.get("basis", "level") == "level"
+            assert popped.get("part", "") == ""
+            assert popped.get("basis", "level") == "level"
             lines.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
         body = "".join(lines).encode()
         members[entry["file"]] = body
